@@ -1,0 +1,58 @@
+package corpus
+
+// Label is an OntoNotes 5.0 named-entity type.
+type Label string
+
+// The 18 OntoNotes 5.0 labels.
+const (
+	PERSON      Label = "PERSON"      // people, including fictional
+	NORP        Label = "NORP"        // nationalities, religious or political groups
+	FAC         Label = "FAC"         // buildings, airports, bases, bridges, crossings
+	ORG         Label = "ORG"         // companies, agencies, armed groups, media
+	GPE         Label = "GPE"         // countries, cities, towns, provinces
+	LOC         Label = "LOC"         // non-GPE places: regions, rivers, mountains
+	PRODUCT     Label = "PRODUCT"     // objects, vehicles, foods
+	EVENT       Label = "EVENT"       // named hurricanes, battles, wars, sports events
+	WORK_OF_ART Label = "WORK_OF_ART" // titles of books, songs, films
+	LAW         Label = "LAW"         // named documents made into laws
+	LANGUAGE    Label = "LANGUAGE"    // any named language
+	DATE        Label = "DATE"        // dates, durations of a day or more, ages
+	TIME        Label = "TIME"        // times of day, durations under a day
+	PERCENT     Label = "PERCENT"     // percentages
+	MONEY       Label = "MONEY"       // monetary amounts with unit
+	QUANTITY    Label = "QUANTITY"    // measurements with a unit
+	ORDINAL     Label = "ORDINAL"     // first, second, 3rd
+	CARDINAL    Label = "CARDINAL"    // numbers that fit no other label
+)
+
+// Labels lists the 18 labels in their canonical order, the order reports
+// use: entities first, then dates and times, then numbers.
+var Labels = []Label{
+	PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE,
+	DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL,
+}
+
+// ParseLabel returns the label named s. It is case-sensitive: labels are
+// written in upper case.
+func ParseLabel(s string) (Label, bool) {
+	for _, l := range Labels {
+		if string(l) == s {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// Numeric reports whether mentions with label l carry a value and a
+// modifier: CARDINAL, ORDINAL, QUANTITY, PERCENT and MONEY.
+func (l Label) Numeric() bool {
+	switch l {
+	case CARDINAL, ORDINAL, QUANTITY, PERCENT, MONEY:
+		return true
+	}
+	return false
+}
+
+// HasUnit reports whether mentions with label l carry a unit: QUANTITY and
+// MONEY.
+func (l Label) HasUnit() bool { return l == QUANTITY || l == MONEY }

@@ -1,0 +1,60 @@
+package corpus
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Mention is one labelled span of a document: an entity, a date or a
+// number, from a gold file or from an extractor.
+type Mention struct {
+	DocID string
+	Span  Span // code points into the document's text
+	Label Label
+	Text  string // the document's text at Span
+
+	// Value, Modifier and Unit are set only for numeric labels (see
+	// [Label.Numeric]); Unit only for QUANTITY and MONEY, as a canonical
+	// code: a lowercase symbol ("km", "mi", "km2") or an ISO 4217 currency
+	// code ("USD").
+	Value    Value
+	Modifier Modifier
+	Unit     string
+
+	// Source is where the mention was read from, for messages; it is
+	// the zero Source for mentions an extractor made.
+	Source Source
+}
+
+// Source is a position in an input file.
+type Source struct {
+	File string
+	Line int // 1-based; 0 when unknown
+}
+
+// String formats s as "file:line", or "" for the zero Source.
+func (s Source) String() string {
+	switch {
+	case s.File == "" && s.Line == 0:
+		return ""
+	case s.Line == 0:
+		return s.File
+	}
+	return fmt.Sprintf("%s:%d", s.File, s.Line)
+}
+
+// Compare orders mentions by document ID, start, end and label, the order
+// mention files are written in. It returns -1, 0 or +1.
+func Compare(a, b Mention) int {
+	return cmp.Or(
+		cmp.Compare(a.DocID, b.DocID),
+		cmp.Compare(a.Span.Start, b.Span.Start),
+		cmp.Compare(a.Span.End, b.Span.End),
+		cmp.Compare(a.Label, b.Label),
+	)
+}
+
+// Sort sorts ms in place by [Compare]. The sort is stable, so mentions
+// that compare equal keep their order.
+func Sort(ms []Mention) { slices.SortStableFunc(ms, Compare) }
