@@ -1,0 +1,364 @@
+package gold
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/gocarina/gocsv"
+)
+
+// Columns lists the columns of a mention file in the order they are
+// written. The first five are required when reading; value, modifier and
+// unit may be left out, and then every mention has none.
+var Columns = []string{"doc_id", "start", "end", "text", "label", "value", "modifier", "unit"}
+
+const nRequired = 5
+
+// row is one CSV record, every field as written; gocsv maps the columns
+// by name, and conversion with positions is done here.
+type row struct {
+	DocID    string `csv:"doc_id"`
+	Start    string `csv:"start"`
+	End      string `csv:"end"`
+	Text     string `csv:"text"`
+	Label    string `csv:"label"`
+	Value    string `csv:"value"`
+	Modifier string `csv:"modifier"`
+	Unit     string `csv:"unit"`
+}
+
+// File is a mention file as read: its mentions in file order, and where
+// each field of each mention stands, so later checks can point at it.
+type File struct {
+	Name     string
+	Mentions []corpus.Mention
+	cols     [][]int // cols[i][c]: 1-based column of field Columns[c] of Mentions[i]; 0 if absent
+}
+
+// errorAt returns a problem at field Columns[c] of mention i.
+func (f *File) errorAt(i, c int, err error) *Error {
+	return &Error{File: f.Name, Line: f.Mentions[i].Source.Line, Col: max(f.cols[i][c], 1), Field: Columns[c], Err: err}
+}
+
+// ReadFile reads the mention file at path; see [Read].
+func ReadFile(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Read(data, path)
+}
+
+// Read parses a mention CSV (see the package documentation for the format)
+// named name in messages. A UTF-8 byte-order mark and CRLF line endings are
+// accepted.
+//
+// Problems that make the whole file unreadable (invalid UTF-8, malformed
+// CSV, a bad header) return a nil File. Problems in single rows (a
+// non-integer offset, an unknown label, ...) leave those rows out of the
+// File and are all returned as [Errors]; the File holds the good rows, so
+// a caller can go on to report further problems with [File.Validate].
+func Read(data []byte, name string) (*File, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if errs := checkUTF8(name, data); errs != nil {
+		return nil, errs
+	}
+	lines := lineStarts(data)
+	colOf := func(line, byteCol int) int { // byte column to code-point column
+		start := lines[line-1]
+		end := min(start+byteCol-1, len(data))
+		return 1 + utf8.RuneCount(data[start:end])
+	}
+
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1 // counted below, so one bad row does not stop the rest
+	var errs Errors
+	var records [][]string // the header and the rows with the right field count
+	var recordCols [][]int // code-point column of each field
+	var recordLines []int
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line := pe.Line
+				col := 1
+				if line >= 1 && line <= len(lines) {
+					col = colOf(line, pe.Column)
+				}
+				msg := pe.Err.Error()
+				if pe.StartLine != pe.Line {
+					msg += fmt.Sprintf(" (the field starts on line %d)", pe.StartLine)
+				}
+				return nil, append(errs, &Error{File: name, Line: line, Col: col, Err: problemf(ErrSyntax, "%s", msg)})
+			}
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		cols := make([]int, len(rec))
+		for i := range rec {
+			l, c := cr.FieldPos(i)
+			cols[i] = colOf(l, c)
+		}
+		if len(records) > 0 && len(rec) != len(records[0]) {
+			errs = append(errs, &Error{File: name, Line: line, Col: 1,
+				Err: problemf(ErrFields, "row has %d fields, the header has %d", len(rec), len(records[0]))})
+			continue
+		}
+		records = append(records, rec)
+		recordCols = append(recordCols, cols)
+		recordLines = append(recordLines, line)
+	}
+	if len(records) == 0 {
+		return nil, Errors{{File: name, Line: 1, Col: 1, Field: "header", Err: problemf(ErrEmpty, "empty file: want a header row %s", strings.Join(Columns, ","))}}
+	}
+	index, herrs := checkHeader(name, records[0], recordCols[0])
+	if herrs != nil {
+		return nil, herrs
+	}
+
+	var rows []row
+	if err := gocsv.UnmarshalCSV(&recordReader{records: records}, &rows); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	f := &File{Name: name}
+	for i, r := range rows {
+		cols := make([]int, len(Columns))
+		for c, at := range index {
+			if at >= 0 {
+				cols[c] = recordCols[i+1][at]
+			}
+		}
+		m, rerrs := convert(r, cols, name, recordLines[i+1])
+		if rerrs != nil {
+			errs = append(errs, rerrs...)
+			continue
+		}
+		f.Mentions = append(f.Mentions, m)
+		f.cols = append(f.cols, cols)
+	}
+	sortErrors(errs)
+	if len(errs) > 0 {
+		return f, errs
+	}
+	return f, nil
+}
+
+// recordReader hands records that were already read to gocsv.
+type recordReader struct {
+	records [][]string
+	next    int
+}
+
+func (r *recordReader) Read() ([]string, error) {
+	if r.next == len(r.records) {
+		return nil, io.EOF
+	}
+	r.next++
+	return r.records[r.next-1], nil
+}
+
+func (r *recordReader) ReadAll() ([][]string, error) {
+	rest := r.records[r.next:]
+	r.next = len(r.records)
+	return rest, nil
+}
+
+// checkHeader checks the header names exactly (gocsv alone would trim
+// them, and decode a missing column as empty without a word) and returns,
+// for each of Columns, its index in the header or -1.
+func checkHeader(name string, header []string, cols []int) ([]int, Errors) {
+	index := make([]int, len(Columns))
+	for i := range index {
+		index[i] = -1
+	}
+	var errs Errors
+	for i, h := range header {
+		c := columnIndex(h)
+		switch {
+		case c < 0:
+			errs = append(errs, &Error{File: name, Line: 1, Col: cols[i], Field: "header",
+				Err: problemf(ErrHeader, "unknown column %q (columns are %s)", h, strings.Join(Columns, ","))})
+		case index[c] >= 0:
+			errs = append(errs, &Error{File: name, Line: 1, Col: cols[i], Field: "header",
+				Err: problemf(ErrHeader, "duplicate column %q (also column %d)", h, index[c]+1)})
+		default:
+			index[c] = i
+		}
+	}
+	for c := range nRequired {
+		if index[c] < 0 {
+			errs = append(errs, &Error{File: name, Line: 1, Col: 1, Field: "header",
+				Err: problemf(ErrHeader, "missing column %q", Columns[c])})
+		}
+	}
+	return index, errs
+}
+
+func columnIndex(name string) int {
+	for i, c := range Columns {
+		if c == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Column indexes into Columns.
+const (
+	colDocID = iota
+	colStart
+	colEnd
+	colText
+	colLabel
+	colValue
+	colModifier
+	colUnit
+)
+
+// convert turns one row into a mention, or returns every problem in it.
+func convert(r row, cols []int, file string, line int) (corpus.Mention, Errors) {
+	var errs Errors
+	bad := func(c int, err error) {
+		errs = append(errs, &Error{File: file, Line: line, Col: max(cols[c], 1), Field: Columns[c], Err: err})
+	}
+	m := corpus.Mention{DocID: r.DocID, Text: r.Text, Source: corpus.Source{File: file, Line: line}}
+	if r.DocID == "" {
+		bad(colDocID, problemf(ErrDocID, "empty"))
+	}
+	start, okStart := parseOffset(r.Start, colStart, bad)
+	end, okEnd := parseOffset(r.End, colEnd, bad)
+	if okStart && okEnd && start >= end {
+		bad(colEnd, problemf(ErrOffset, "end %d is not after start %d", end, start))
+	}
+	m.Span = corpus.Span{Start: start, End: end}
+
+	label, ok := corpus.ParseLabel(r.Label)
+	if !ok {
+		bad(colLabel, problemf(ErrLabel, "unknown label %q (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)", r.Label))
+	}
+	m.Label = label
+
+	if v, err := corpus.ParseValue(r.Value); err != nil {
+		bad(colValue, problemf(ErrValue, "%q is not a number (want a plain decimal such as 300, 270000 or 3.5)", r.Value))
+	} else {
+		m.Value = v
+	}
+	if mod, ok := corpus.ParseModifier(r.Modifier); !ok {
+		bad(colModifier, problemf(ErrModifier, "%q is not a modifier (want one of: empty, ~, >, >=, <, <=, range)", r.Modifier))
+	} else {
+		m.Modifier = mod
+	}
+	m.Unit = r.Unit
+	if label != "" {
+		if !label.Numeric() {
+			if r.Value != "" {
+				bad(colValue, problemf(ErrNumber, "%s takes no value, got %q", label, r.Value))
+			}
+			if r.Modifier != "" {
+				bad(colModifier, problemf(ErrNumber, "%s takes no modifier, got %q", label, r.Modifier))
+			}
+		}
+		if r.Unit != "" {
+			if !label.HasUnit() {
+				bad(colUnit, problemf(ErrNumber, "%s takes no unit, got %q (only QUANTITY and MONEY have units)", label, r.Unit))
+			} else if msg := checkUnit(label, r.Unit); msg != "" {
+				bad(colUnit, problemf(ErrUnit, "%q %s", r.Unit, msg))
+			}
+		}
+	}
+	return m, errs
+}
+
+// parseOffset parses a code-point offset: a non-negative decimal integer.
+func parseOffset(s string, c int, bad func(int, error)) (int, bool) {
+	n, err := strconv.Atoi(s)
+	switch {
+	case err != nil && errors.Is(err, strconv.ErrRange):
+		bad(c, problemf(ErrOffset, "%q is out of range", s))
+	case err != nil || strings.HasPrefix(s, "+"):
+		bad(c, problemf(ErrOffset, "%q is not an integer", s))
+	case n < 0:
+		bad(c, problemf(ErrOffset, "%d is negative", n))
+	default:
+		return n, true
+	}
+	return 0, false
+}
+
+// checkUnit checks a unit's form: an ISO 4217 code for MONEY, a lowercase
+// symbol for QUANTITY. It returns what is wrong, or "".
+func checkUnit(label corpus.Label, unit string) string {
+	if label == corpus.MONEY {
+		if len(unit) != 3 || strings.ToUpper(unit) != unit || !isLetters(unit) {
+			return "is not an ISO 4217 currency code (such as USD, EUR, SYP)"
+		}
+		return ""
+	}
+	for i := 0; i < len(unit); i++ {
+		c := unit[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' && i > 0) {
+			return "is not a canonical unit (a lowercase symbol such as km, mi, kg, km2)"
+		}
+	}
+	return ""
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// checkUTF8 reports every line holding invalid UTF-8.
+func checkUTF8(name string, data []byte) Errors {
+	if utf8.Valid(data) {
+		return nil
+	}
+	var errs Errors
+	line, col := 1, 1
+	lastLine := 0
+	for off := 0; off < len(data); {
+		r, size := utf8.DecodeRune(data[off:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			if line != lastLine { // one report a line is enough
+				errs = append(errs, &Error{File: name, Line: line, Col: col,
+					Err: problemf(ErrUTF8, "invalid UTF-8: byte 0x%02x at byte offset %d", data[off], off)})
+				lastLine = line
+			}
+			col++
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		off += max(size, 1)
+	}
+	return errs
+}
+
+// lineStarts returns the byte offset at which each line starts.
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
