@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// verb is one subcommand.
+type verb struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+func verbs() []verb {
+	return []verb{
+		{"validate", "check mention CSV files against a corpus", runValidate},
+		{"count", "count mentions per label and document", runCount},
+		{"bench", "run the built-in extractors and score them (not available yet)", runBench},
+	}
+}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// errFailed means the verb has already printed what went wrong: exit 1.
+var errFailed = errors.New("failed")
+
+const mainUsage = `exbench evaluates extractors of entities and numbers against hand-labelled gold.
+
+Usage:
+
+	exbench <verb> [flags] [arguments]
+
+Verbs:
+%s
+Run 'exbench <verb> -h' for a verb's flags and an example.
+`
+
+func printMainUsage(w io.Writer) {
+	var b strings.Builder
+	for _, v := range verbs() {
+		fmt.Fprintf(&b, "\t%-9s %s\n", v.name, v.summary)
+	}
+	fmt.Fprintf(w, mainUsage, b.String())
+}
+
+// run is the whole command: it parses args, runs a verb and returns what
+// went wrong, if anything. It never calls os.Exit.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		printMainUsage(stderr)
+		return &usageError{"no verb given"}
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		printMainUsage(stdout)
+		return nil
+	}
+	for _, v := range verbs() {
+		if v.name == args[0] {
+			if err := v.run(ctx, args[1:], stdout, stderr); !errors.Is(err, errHelp) {
+				return err
+			}
+			return nil
+		}
+	}
+	return &usageError{fmt.Sprintf("unknown verb %q; run 'exbench -h' for the list", args[0])}
+}
+
+// exitCode reports err on stderr and returns the exit status: 0 ok, 1
+// error, 2 usage.
+func exitCode(err error, stderr io.Writer) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "exbench: %v\n", err)
+		return 2
+	case errors.Is(err, errFailed):
+		return 1
+	}
+	fmt.Fprintf(stderr, "exbench: %v\n", err)
+	return 1
+}
+
+// newFlagSet returns a FlagSet for a verb whose usage text is usage (the
+// flags' defaults are appended).
+func newFlagSet(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), strings.TrimLeft(usage, "\n"))
+		fmt.Fprintln(fs.Output(), "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args: -h prints the usage on stdout and returns
+// errHelp; a bad flag is a one-line usage error.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) error {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return errHelp
+	}
+	if err != nil {
+		return &usageError{fmt.Sprintf("%s: %v; run 'exbench %s -h' for usage", fs.Name(), err, fs.Name())}
+	}
+	return nil
+}
+
+// errHelp is returned after -h has printed the usage: exit 0.
+var errHelp = errors.New("help shown")

@@ -1,0 +1,47 @@
+// Exbench evaluates extractors of entities and numbers against
+// hand-labelled gold.
+//
+// Usage:
+//
+//	exbench <verb> [flags] [arguments]
+//
+// The verbs are:
+//
+//	validate  check mention CSV files against a corpus
+//	count     count mentions per label and document
+//	bench     run the built-in extractors and score them (not available yet)
+//
+// Every verb takes -h, which prints its flags and an example. The exit
+// status is 0 on success, 1 on an error or an invalid file, and 2 for a
+// mistake in the command line.
+//
+// Corpora and mention files are described in the README: a corpus is a
+// directory of UTF-8 .txt files or a JSONL file of {"id", "text"} records;
+// a mention file is a CSV with the columns
+// doc_id,start,end,text,label,value,modifier,unit, offsets in Unicode code
+// points. With no arguments, the verbs use the bundled corpus (five news
+// reports of the April 2016 kidnapping of cement workers in Dmeir, Syria)
+// and its hand-labelled gold.
+//
+// # Validate
+//
+// Validate checks mention files against a corpus and prints each problem
+// as file:line:col: field: problem, the first 10 and then how many more
+// (-all prints them all). With no arguments it checks the bundled gold:
+//
+//	$ exbench validate
+//	ok: 388 mentions in 5 files match corpus dmeir-2016 (5 documents)
+//
+// # Count
+//
+// Count prints how many mentions each document has of each label:
+//
+//	$ exbench count
+//	doc_id                PERSON  NORP  FAC  ORG  GPE  LOC  WORK_OF_ART  DATE  TIME  QUANTITY  CARDINAL  total
+//	000_579c75cdcbc092f7      14    12    0   36   26    0            0    12     5         1         6    112
+//	001_71bca7856ba8bd44       4    12    2   24    5    1            1     7     1         0        13     70
+//	002_989e2592fe66ef2e       0     4    2   22   12    0            0    10     2         2        15     69
+//	003_288731a84ca0e35f       5     5    1   25   25    0            0    14     1         0         9     85
+//	004_27d7c022eea5a797       1     4    2   13   23    1            0     6     0         1         1     52
+//	total                     24    37    7  120   91    2            1    49     9         4        44    388
+package main

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/gold"
+)
+
+// builtin is the value of -corpus that names the bundled corpus.
+const builtin = "builtin"
+
+// loadCorpus loads the corpus a -corpus flag names.
+func loadCorpus(name string) (*corpus.Corpus, error) {
+	if name == builtin {
+		return corpus.Builtin(), nil
+	}
+	return corpus.Load(name)
+}
+
+// mentionPaths expands the arguments naming mention files: a directory
+// stands for the .csv files directly inside it, in name order.
+func mentionPaths(args []string) ([]string, error) {
+	var paths []string
+	for _, arg := range args {
+		fi, err := os.Stat(arg)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			paths = append(paths, arg)
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(arg, "*.csv"))
+		if err != nil {
+			return nil, err
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("%s: no .csv files in the directory", arg)
+		}
+		slices.Sort(matches)
+		paths = append(paths, matches...)
+	}
+	return paths, nil
+}
+
+// readMentionFiles reads the mention files args name, or the bundled gold
+// when args is empty. Problems in single rows come back in errs, with the
+// files holding the rows that were read; a file that cannot be read at
+// all is left out after its problems are added to errs.
+func readMentionFiles(args []string) ([]*gold.File, gold.Errors, error) {
+	if len(args) == 0 {
+		return gold.Builtin(), nil, nil
+	}
+	paths, err := mentionPaths(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	var files []*gold.File
+	var errs gold.Errors
+	for _, p := range paths {
+		f, err := gold.ReadFile(p)
+		var ferrs gold.Errors
+		switch {
+		case err == nil:
+		case asErrors(err, &ferrs):
+			errs = append(errs, ferrs...)
+		default:
+			return nil, nil, err
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	return files, errs, nil
+}
+
+func asErrors(err error, es *gold.Errors) bool {
+	e, ok := err.(gold.Errors)
+	if ok {
+		*es = e
+	}
+	return ok
+}
