@@ -1,0 +1,45 @@
+# The Makefile only wraps go. 'make test' is what CI runs.
+
+GO       ?= go
+FUZZTIME ?= 30s
+BENCH    ?= .
+
+# Every fuzz target, as package:Target.
+FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./gold:FuzzRead
+
+.PHONY: build test race vet fuzz bench depcheck
+
+build:
+	$(GO) build -o bin/exbench ./cmd/exbench
+
+# -race needs cgo and a C compiler; without one, test without it.
+test: vet depcheck
+	@cc="$$($(GO) env CC)"; \
+	if [ "$$($(GO) env CGO_ENABLED)" = 1 ] && command -v "$${cc%% *}" >/dev/null 2>&1; then \
+		echo "$(GO) test -race ./..."; $(GO) test -race ./...; \
+	else \
+		echo "make test: no C compiler for cgo ($$cc), so running without -race"; \
+		echo "$(GO) test ./..."; $(GO) test ./...; \
+	fi
+
+race:
+	$(GO) test -race ./...
+
+vet:
+	$(GO) vet ./...
+
+# Each fuzz target for FUZZTIME; 'go test' alone replays the seed corpora.
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "$(GO) test $${t%%:*} -run '^$$' -fuzz '^$${t##*:}$$' -fuzztime $(FUZZTIME)"; \
+		$(GO) test "$${t%%:*}" -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
+
+bench:
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./...
+
+# eval and corpus must not depend on prose or gocsv.
+depcheck:
+	@bad="$$($(GO) list -deps ./corpus/... ./eval/... 2>/dev/null | grep -E '^github.com/(jdkato/prose|gocarina/gocsv)')"; \
+	if [ -n "$$bad" ]; then echo "depcheck: eval or corpus depends on: $$bad"; exit 1; fi; \
+	echo "depcheck: eval and corpus are free of prose and gocsv"
