@@ -8,23 +8,23 @@
 // UTF-8 (a byte-order mark is accepted), a header row, one row per
 // mention, LF or CRLF line endings, fields quoted as RFC 4180 says:
 //
-//	doc_id,start,end,text,label,value,modifier,unit
+//		doc_id,start,end,text,label,value,modifier,unit
 //
-//   - doc_id: the document's ID (its file name without .txt, or its JSONL id).
-//   - start, end: Unicode code-point offsets into the document text, from 0,
-//     end exclusive: what a Python string slice text[start:end] uses.
-//   - text: the document text at start:end, exactly.
-//   - label: one of the 18 OntoNotes 5 labels (PERSON, NORP, FAC, ORG, GPE,
-//     LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE, DATE, TIME, PERCENT,
-//     MONEY, QUANTITY, ORDINAL, CARDINAL).
-//   - value: for CARDINAL, ORDINAL, QUANTITY, PERCENT and MONEY, the number
-//     as a plain decimal (300, 270000, 3.5; "270,000" is read as 270000);
-//     empty where the text names no exact magnitude ("dozens").
-//   - modifier: for the same labels: empty (exact), ~ (about), > (more
-//     than), >= (at least), < (less than), <= (at most) or range (value is
-//     the low end).
-//   - unit: for QUANTITY and MONEY only: a lowercase symbol (km, mi, km2)
-//     or an ISO 4217 code (USD).
+//	  - doc_id: the document's ID (its file name without .txt, or its JSONL id).
+//	  - start, end: Unicode code-point offsets into the document text, from 0,
+//	    end exclusive: what a Python string slice text[start:end] uses.
+//	  - text: the document text at start:end, exactly.
+//	  - label: one of the 18 OntoNotes 5 labels (PERSON, NORP, FAC, ORG, GPE,
+//	    LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE, DATE, TIME, PERCENT,
+//	    MONEY, QUANTITY, ORDINAL, CARDINAL).
+//	  - value: for CARDINAL, ORDINAL, QUANTITY, PERCENT and MONEY, the number
+//	    as a plain decimal (300, 270000, 3.5; "270,000" is read as 270000);
+//	    empty where the text names no exact magnitude ("dozens").
+//	  - modifier: for the same labels: empty (exact), ~ (about), > (more
+//	    than), >= (at least), < (less than), <= (at most) or range (value is
+//	    the low end).
+//	  - unit: for QUANTITY and MONEY only: a lowercase symbol (km, mi, km2)
+//	    or an ISO 4217 code (USD).
 //
 // The first five columns are required; value, modifier and unit may be
 // left out, as a plain NER system's predictions would. Columns may come in
