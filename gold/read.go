@@ -233,7 +233,7 @@ func convert(r row, cols []int, file string, line int) (corpus.Mention, Errors) 
 	bad := func(c int, err error) {
 		errs = append(errs, &Error{File: file, Line: line, Col: max(cols[c], 1), Field: Columns[c], Err: err})
 	}
-	m := corpus.Mention{DocID: r.DocID, Text: r.Text, Source: corpus.Source{File: file, Line: line}}
+	m := corpus.Mention{DocID: UnescapeCell(r.DocID), Text: UnescapeCell(r.Text), Source: corpus.Source{File: file, Line: line}}
 	if r.DocID == "" {
 		bad(colDocID, problemf(ErrDocID, "empty"))
 	}

@@ -27,7 +27,7 @@ func TestWriteRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := header +
-		"a0,0,8,=SUM(A1),ORG,,,\n" +
+		"a0,0,8,'=SUM(A1),ORG,,,\n" +
 		"a0,13,23,\"line\nbreak\",ORG,,,\n" +
 		"d1,1,4,Ada,PERSON,,,\n" +
 		"d1,10,23,more than 300,CARDINAL,300,>,\n" +
@@ -169,5 +169,17 @@ func TestErrorsList(t *testing.T) {
 	lines := strings.Split(err.Error(), "\n")
 	if len(lines) != 11 || lines[10] != "2 more" {
 		t.Errorf("Errors.Error() = %d lines ending %q, want 10 problems and \"2 more\"", len(lines), lines[len(lines)-1])
+	}
+}
+
+func TestEscapeCell(t *testing.T) {
+	for _, s := range []string{"", "Ada", "=SUM(A1)", "+1", "-", "@x", "\tx", "\rx", "'", "''", "'=", "'a", "a=b"} {
+		e := EscapeCell(s)
+		if e != "" && strings.IndexByte("=+-@\t\r", e[0]) >= 0 {
+			t.Errorf("EscapeCell(%q) = %q starts a formula", s, e)
+		}
+		if got := UnescapeCell(e); got != s {
+			t.Errorf("UnescapeCell(EscapeCell(%q)) = %q", s, got)
+		}
 	}
 }

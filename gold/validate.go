@@ -7,8 +7,9 @@ import (
 	"github.com/exbench/exbench/corpus"
 )
 
-// Validate checks the mentions of f against the corpus c and against the
-// rules of a gold file, and returns every problem it finds, in file order:
+// Validate checks the mentions of f against the corpus c, as [File.Check]
+// does, and against the rules of a gold file, and returns every problem it
+// finds, in file order:
 //
 //   - a doc_id that is not in c;
 //   - an end past the end of the document (the message gives its length);
@@ -20,6 +21,16 @@ import (
 // Problems in single rows are found by [Read]; Validate sees only the rows
 // Read accepted.
 func (f *File) Validate(c *corpus.Corpus) Errors {
+	errs := append(f.Check(c), f.checkLayout()...)
+	sortErrors(errs)
+	return errs
+}
+
+// Check checks the mentions of f against the corpus c: an unknown doc_id,
+// an end past the end of the document, text that differs from the
+// document. It is what predictions must pass; gold must pass
+// [File.Validate].
+func (f *File) Check(c *corpus.Corpus) Errors {
 	var errs Errors
 	for i, m := range f.Mentions {
 		x, ok := c.Index(m.DocID)
@@ -35,8 +46,6 @@ func (f *File) Validate(c *corpus.Corpus) Errors {
 			errs = append(errs, f.errorAt(i, colText, problemf(ErrText, "%q, but the document has %q at %s", m.Text, got, m.Span)))
 		}
 	}
-	errs = append(errs, f.checkLayout()...)
-	sortErrors(errs)
 	return errs
 }
 

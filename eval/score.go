@@ -1,0 +1,296 @@
+package eval
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/exbench/exbench/corpus"
+)
+
+// All is the label of the counts over all labels together, the micro
+// counts; every other label's counts score that label's mentions alone.
+const All corpus.Label = ""
+
+// LabelCounts holds the counts of one label, or of [All], under every
+// scheme. Value counts exist only for the numeric labels and for All,
+// where they count the numeric mentions.
+type LabelCounts struct {
+	Label  corpus.Label
+	Scheme [len(schemeNames)]Counts
+}
+
+// Error is one outcome that is not correct, with what a person needs to
+// see it: both mentions and the text around them.
+type Error struct {
+	Scheme  Scheme
+	Outcome Outcome
+	DocID   string
+	Gold    *corpus.Mention // nil for a spurious prediction
+	Pred    *corpus.Mention // nil for a missed gold mention
+	Context string          // the text around both, the span in [brackets], line breaks as spaces
+}
+
+// Missed and Spurious are the rows and columns of the confusion matrix
+// that count unpaired mentions.
+const (
+	Missed   corpus.Label = "MISSED"
+	Spurious corpus.Label = "SPURIOUS"
+)
+
+// Confusion counts pairs of a gold and a predicted label.
+type Confusion struct {
+	Gold, Pred corpus.Label // Gold is Spurious for a spurious prediction; Pred is Missed for a missed gold mention
+	N          int
+}
+
+// DocResult is the scoring of one document.
+type DocResult struct {
+	DocID string
+	// Counts per label, All first, then labels in [LabelOrder], each label
+	// present in the document's gold or predictions.
+	Counts []LabelCounts
+	// Errors lists every outcome that is not correct under each scheme,
+	// over all labels together, by scheme and then position.
+	Errors []Error
+	// Confusion counts gold × predicted labels over the pairs of the
+	// Strict pairing, with Missed and Spurious for unpaired mentions.
+	Confusion []Confusion
+}
+
+// Micro returns the counts over all labels under s.
+func (r *DocResult) Micro(s Scheme) Counts { return r.Counts[0].Scheme[s] }
+
+// Options configures a [Scorer]. The zero Options is the default.
+type Options struct {
+	// Context is how many characters of text either side of a mention an
+	// Error shows; 0 means 40, a negative value none.
+	Context int
+}
+
+// Scorer scores documents. It reuses buffers between documents, so it is
+// not safe for concurrent use: use one per goroutine.
+type Scorer struct {
+	opts         Options
+	m            matcher
+	gold, pred   []corpus.Mention
+	fgold, fpred []corpus.Mention // one label's, or the numeric, mentions
+}
+
+// NewScorer returns a Scorer with the given options.
+func NewScorer(opts Options) *Scorer {
+	if opts.Context == 0 {
+		opts.Context = 40
+	}
+	return &Scorer{opts: opts}
+}
+
+// Score matches the gold and predicted mentions of doc under every scheme
+// and counts the outcomes. The mentions must belong to doc and have spans
+// within its text (the gold package checks this). Neither slice is
+// modified, and their order does not matter.
+//
+// How mentions are paired: see the package documentation.
+func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
+	s.gold = append(s.gold[:0], gold...)
+	s.pred = append(s.pred[:0], pred...)
+	orderMentions(s.gold)
+	orderMentions(s.pred)
+	r := DocResult{DocID: doc.ID}
+
+	labels := presentLabels(s.gold, s.pred)
+	r.Counts = make([]LabelCounts, 1, 1+len(labels))
+	all := &r.Counts[0]
+	var x *corpus.Index
+	context := func(g, p *corpus.Mention) string {
+		if s.opts.Context < 0 {
+			return ""
+		}
+		if x == nil {
+			x = corpus.NewIndex(doc.Text)
+		}
+		return contextOf(x, g, p, s.opts.Context)
+	}
+	addError := func(sc Scheme, o Outcome, g, p *corpus.Mention) {
+		r.Errors = append(r.Errors, Error{Scheme: sc, Outcome: o, DocID: doc.ID, Gold: clone(g), Pred: clone(p), Context: context(g, p)})
+	}
+
+	// All labels together: Strict, Exact and Partial share one pairing.
+	gp, pp := s.m.pair(boundaryFirst, s.gold, s.pred)
+	confusion := map[[2]corpus.Label]int{}
+	for _, sc := range []Scheme{Strict, Exact, Partial} {
+		s.tally(&all.Scheme[sc], sc, s.gold, s.pred, gp, pp, addError)
+	}
+	for gi, pi := range gp {
+		if pi >= 0 {
+			confusion[[2]corpus.Label{s.gold[gi].Label, s.pred[pi].Label}]++
+		} else {
+			confusion[[2]corpus.Label{s.gold[gi].Label, Missed}]++
+		}
+	}
+	for pi, gi := range pp {
+		if gi < 0 {
+			confusion[[2]corpus.Label{Spurious, s.pred[pi].Label}]++
+		}
+	}
+	gp, pp = s.m.pair(labelFirst, s.gold, s.pred)
+	s.tally(&all.Scheme[Type], Type, s.gold, s.pred, gp, pp, addError)
+	s.fgold = filter(s.fgold[:0], s.gold, func(l corpus.Label) bool { return l.Numeric() })
+	s.fpred = filter(s.fpred[:0], s.pred, func(l corpus.Label) bool { return l.Numeric() })
+	gp, pp = s.m.pair(valueFirst, s.fgold, s.fpred)
+	s.tally(&all.Scheme[Value], Value, s.fgold, s.fpred, gp, pp, addError)
+
+	// Each label alone. Within one label the boundary-first and
+	// label-first pairings are the same.
+	for _, l := range labels {
+		lc := LabelCounts{Label: l}
+		s.fgold = filter(s.fgold[:0], s.gold, func(m corpus.Label) bool { return m == l })
+		s.fpred = filter(s.fpred[:0], s.pred, func(m corpus.Label) bool { return m == l })
+		gp, pp := s.m.pair(boundaryFirst, s.fgold, s.fpred)
+		for _, sc := range []Scheme{Strict, Exact, Partial, Type} {
+			s.tally(&lc.Scheme[sc], sc, s.fgold, s.fpred, gp, pp, nil)
+		}
+		if l.Numeric() {
+			gp, pp = s.m.pair(valueFirst, s.fgold, s.fpred)
+			s.tally(&lc.Scheme[Value], Value, s.fgold, s.fpred, gp, pp, nil)
+		}
+		r.Counts = append(r.Counts, lc)
+	}
+
+	slices.SortStableFunc(r.Errors, func(a, b Error) int {
+		return cmp.Or(cmp.Compare(a.Scheme, b.Scheme), compareErrorPos(a, b))
+	})
+	r.Confusion = make([]Confusion, 0, len(confusion))
+	for k, n := range confusion {
+		r.Confusion = append(r.Confusion, Confusion{Gold: k[0], Pred: k[1], N: n})
+	}
+	slices.SortFunc(r.Confusion, func(a, b Confusion) int {
+		return cmp.Or(CompareLabels(a.Gold, b.Gold), CompareLabels(a.Pred, b.Pred))
+	})
+	return r
+}
+
+// tally counts the outcomes of a pairing under sc, and reports the ones
+// that are not correct to addError when it is not nil.
+func (s *Scorer) tally(c *Counts, sc Scheme, gold, pred []corpus.Mention, gp, pp []int32, addError func(Scheme, Outcome, *corpus.Mention, *corpus.Mention)) {
+	for gi, pi := range gp {
+		o := MIS
+		var p *corpus.Mention
+		if pi >= 0 {
+			p = &pred[pi]
+			o = outcome(sc, &gold[gi], p)
+		}
+		c.Add(o)
+		if o != COR && addError != nil {
+			addError(sc, o, &gold[gi], p)
+		}
+	}
+	for pi, gi := range pp {
+		if gi < 0 {
+			c.Add(SPU)
+			if addError != nil {
+				addError(sc, SPU, nil, &pred[pi])
+			}
+		}
+	}
+}
+
+func filter(dst, ms []corpus.Mention, keep func(corpus.Label) bool) []corpus.Mention {
+	for _, m := range ms {
+		if keep(m.Label) {
+			dst = append(dst, m)
+		}
+	}
+	return dst
+}
+
+func clone(m *corpus.Mention) *corpus.Mention {
+	if m == nil {
+		return nil
+	}
+	c := *m
+	return &c
+}
+
+// presentLabels returns the labels of gold and pred in LabelOrder.
+func presentLabels(gold, pred []corpus.Mention) []corpus.Label {
+	var ls []corpus.Label
+	for _, ms := range [][]corpus.Mention{gold, pred} {
+		for _, m := range ms {
+			if !slices.Contains(ls, m.Label) {
+				ls = append(ls, m.Label)
+			}
+		}
+	}
+	slices.SortFunc(ls, CompareLabels)
+	return ls
+}
+
+// CompareLabels orders labels for reports: [All] first, then the
+// OntoNotes labels in the order of [corpus.Labels], then any other label
+// (a CoNLL file's PER, LOC, ...) in byte order, then [Spurious] and
+// [Missed].
+func CompareLabels(a, b corpus.Label) int {
+	return cmp.Or(cmp.Compare(labelRank(a), labelRank(b)), cmp.Compare(a, b))
+}
+
+func labelRank(l corpus.Label) int {
+	switch l {
+	case All:
+		return -1
+	case Spurious:
+		return 1000
+	case Missed:
+		return 1001
+	}
+	if i := slices.Index(corpus.Labels, l); i >= 0 {
+		return i
+	}
+	return len(corpus.Labels)
+}
+
+// compareErrorPos orders errors by the position of their gold mention, or
+// prediction when there is none.
+func compareErrorPos(a, b Error) int {
+	ma, mb := a.Gold, b.Gold
+	if ma == nil {
+		ma = a.Pred
+	}
+	if mb == nil {
+		mb = b.Pred
+	}
+	return cmp.Or(compareMentions(*ma, *mb), cmp.Compare(a.Outcome, b.Outcome), comparePred(a.Pred, b.Pred))
+}
+
+func comparePred(a, b *corpus.Mention) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return -1
+	case b == nil:
+		return 1
+	}
+	return compareMentions(*a, *b)
+}
+
+// contextOf returns the text around the union of g's and p's spans, n
+// characters either side, with the union in brackets and line breaks and
+// tabs as spaces.
+func contextOf(x *corpus.Index, g, p *corpus.Mention, n int) string {
+	var span corpus.Span
+	switch {
+	case g == nil:
+		span = p.Span
+	case p == nil:
+		span = g.Span
+	default:
+		span = corpus.Span{Start: min(g.Span.Start, p.Span.Start), End: max(g.Span.End, p.Span.End)}
+	}
+	left, _ := x.Slice(corpus.Span{Start: max(0, span.Start-n), End: span.Start})
+	mid, _ := x.Slice(span)
+	right, _ := x.Slice(corpus.Span{Start: span.End, End: min(x.Len(), span.End+n)})
+	return oneLine.Replace(left + "[" + mid + "]" + right)
+}
+
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")

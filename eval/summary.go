@@ -1,0 +1,128 @@
+package eval
+
+import (
+	"slices"
+
+	"github.com/exbench/exbench/corpus"
+	"gonum.org/v1/gonum/mat"
+)
+
+// Summary adds up the results of a system's documents.
+type Summary struct {
+	// Docs holds each document's counts over all labels, in the order
+	// added.
+	Docs []DocCounts
+
+	labels    map[corpus.Label]*LabelCounts
+	confusion map[[2]corpus.Label]int
+}
+
+// DocCounts is a document's counts over all labels, by scheme.
+type DocCounts struct {
+	DocID  string
+	Scheme [len(schemeNames)]Counts
+}
+
+// Add adds a document's result.
+func (s *Summary) Add(r DocResult) {
+	if s.labels == nil {
+		s.labels = map[corpus.Label]*LabelCounts{}
+		s.confusion = map[[2]corpus.Label]int{}
+	}
+	s.Docs = append(s.Docs, DocCounts{DocID: r.DocID, Scheme: r.Counts[0].Scheme})
+	for _, lc := range r.Counts {
+		t := s.labels[lc.Label]
+		if t == nil {
+			t = &LabelCounts{Label: lc.Label}
+			s.labels[lc.Label] = t
+		}
+		for sc := range t.Scheme {
+			t.Scheme[sc] = t.Scheme[sc].Plus(lc.Scheme[sc])
+		}
+	}
+	for _, c := range r.Confusion {
+		s.confusion[[2]corpus.Label{c.Gold, c.Pred}] += c.N
+	}
+}
+
+// Labels returns the counts of [All] and of each label seen, in
+// [CompareLabels] order.
+func (s *Summary) Labels() []LabelCounts {
+	out := make([]LabelCounts, 0, len(s.labels)+1)
+	for _, lc := range s.labels {
+		out = append(out, *lc)
+	}
+	if s.labels[All] == nil {
+		out = append(out, LabelCounts{Label: All})
+	}
+	slices.SortFunc(out, func(a, b LabelCounts) int { return CompareLabels(a.Label, b.Label) })
+	return out
+}
+
+// Micro returns the counts over all labels under sc.
+func (s *Summary) Micro(sc Scheme) Counts {
+	if lc := s.labels[All]; lc != nil {
+		return lc.Scheme[sc]
+	}
+	return Counts{}
+}
+
+// Macro is an average over labels.
+type Macro struct {
+	Precision, Recall, F1 float64
+	Labels                int // how many labels were averaged; 0 means the averages are 0/0
+}
+
+// Macro averages precision, recall and F1 under sc over the labels that
+// have a gold or a predicted mention under sc (for Value, the numeric
+// labels): the unweighted mean of each metric, as scikit-learn's
+// average="macro" computes it, so F1 is the mean of the labels' F1, not
+// the F1 of the mean P and R. A label's 0/0 metric counts as 0.
+func (s *Summary) Macro(sc Scheme) Macro {
+	var m Macro
+	for _, lc := range s.Labels() {
+		c := lc.Scheme[sc]
+		if lc.Label == All || c.Possible()+c.Actual() == 0 {
+			continue
+		}
+		m.Precision += c.Precision()
+		m.Recall += c.Recall()
+		m.F1 += c.F1()
+		m.Labels++
+	}
+	if m.Labels > 0 {
+		n := float64(m.Labels)
+		m.Precision, m.Recall, m.F1 = m.Precision/n, m.Recall/n, m.F1/n
+	}
+	return m
+}
+
+// Confusion returns the label confusion matrix over the pairs of the
+// Strict pairing: a row per gold label and a last row [Spurious], a column
+// per predicted label and a last column [Missed]. Cell (i, j) counts the
+// gold mentions of label golds[i] paired with a prediction of label
+// preds[j]; the Spurious row counts predictions paired with nothing, the
+// Missed column gold mentions paired with nothing. Labels are in
+// [CompareLabels] order. The matrix is nil when there are no mentions.
+func (s *Summary) Confusion() (golds, preds []corpus.Label, m *mat.Dense) {
+	for k := range s.confusion {
+		if k[0] != Spurious && !slices.Contains(golds, k[0]) {
+			golds = append(golds, k[0])
+		}
+		if k[1] != Missed && !slices.Contains(preds, k[1]) {
+			preds = append(preds, k[1])
+		}
+	}
+	slices.SortFunc(golds, CompareLabels)
+	slices.SortFunc(preds, CompareLabels)
+	golds = append(golds, Spurious)
+	preds = append(preds, Missed)
+	if len(s.confusion) == 0 {
+		return golds, preds, nil
+	}
+	m = mat.NewDense(len(golds), len(preds), nil)
+	for k, n := range s.confusion {
+		m.Set(slices.Index(golds, k[0]), slices.Index(preds, k[1]), float64(n))
+	}
+	return golds, preds, m
+}
