@@ -19,6 +19,7 @@ type verb struct {
 func verbs() []verb {
 	return []verb{
 		{"validate", "check mention CSV files against a corpus", runValidate},
+		{"score", "score predicted mentions against gold", runScore},
 		{"count", "count mentions per label and document", runCount},
 		{"bench", "run the built-in extractors and score them (not available yet)", runBench},
 	}

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/gold"
+	"github.com/gocarina/gocsv"
+)
+
+// system is one scored system: its name, its summed counts and, when the
+// reports are written, its errors.
+type system struct {
+	name   string
+	sum    eval.Summary
+	errors []eval.Error
+}
+
+// scoreRow is a row of scores.csv and, with DocID, of documents.csv.
+type scoreRow struct {
+	System    string `csv:"system"`
+	Scheme    string `csv:"scheme"`
+	Label     string `csv:"label"`
+	Correct   string `csv:"correct"`
+	Incorrect string `csv:"incorrect"`
+	Partial   string `csv:"partial"`
+	Missed    string `csv:"missed"`
+	Spurious  string `csv:"spurious"`
+	Possible  string `csv:"possible"`
+	Actual    string `csv:"actual"`
+	Precision string `csv:"precision"`
+	Recall    string `csv:"recall"`
+	F1        string `csv:"f1"`
+	Warning   string `csv:"warning"`
+}
+
+type docRow struct {
+	System    string `csv:"system"`
+	Scheme    string `csv:"scheme"`
+	DocID     string `csv:"doc_id"`
+	Correct   string `csv:"correct"`
+	Incorrect string `csv:"incorrect"`
+	Partial   string `csv:"partial"`
+	Missed    string `csv:"missed"`
+	Spurious  string `csv:"spurious"`
+	Possible  string `csv:"possible"`
+	Actual    string `csv:"actual"`
+	Precision string `csv:"precision"`
+	Recall    string `csv:"recall"`
+	F1        string `csv:"f1"`
+	Warning   string `csv:"warning"`
+}
+
+type confusionRow struct {
+	System    string `csv:"system"`
+	GoldLabel string `csv:"gold_label"`
+	PredLabel string `csv:"pred_label"`
+	Count     int    `csv:"count"`
+}
+
+type errorRow struct {
+	System     string `csv:"system"`
+	Scheme     string `csv:"scheme"`
+	Outcome    string `csv:"outcome"`
+	DocID      string `csv:"doc_id"`
+	GoldStart  string `csv:"gold_start"`
+	GoldEnd    string `csv:"gold_end"`
+	GoldText   string `csv:"gold_text"`
+	GoldLabel  string `csv:"gold_label"`
+	GoldNumber string `csv:"gold_number"`
+	PredStart  string `csv:"pred_start"`
+	PredEnd    string `csv:"pred_end"`
+	PredText   string `csv:"pred_text"`
+	PredLabel  string `csv:"pred_label"`
+	PredNumber string `csv:"pred_number"`
+	Context    string `csv:"context"`
+}
+
+// decimal formats a metric with the fixed 4 decimals of every report.
+func decimal(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
+
+// labelName is the label column's value: "micro" for all labels together.
+func labelName(l corpus.Label) string {
+	if l == eval.All {
+		return "micro"
+	}
+	return string(l)
+}
+
+// undefinedWarning explains a 0/0 metric.
+func undefinedWarning(c eval.Counts) string {
+	switch c.Undefined() {
+	case "precision and recall":
+		return "precision and recall are 0/0 (no gold, no predictions), reported as 0"
+	case "precision":
+		return "precision is 0/0 (no predictions), reported as 0"
+	case "recall":
+		return "recall is 0/0 (no gold), reported as 0"
+	}
+	return ""
+}
+
+// schemes returns the schemes a label is scored under: Value only for
+// the numeric labels and micro.
+func schemesOf(l corpus.Label) []eval.Scheme {
+	if l == eval.All || l.Numeric() {
+		return eval.Schemes
+	}
+	return eval.Schemes[:eval.Value]
+}
+
+func countCells(c eval.Counts) [10]string {
+	return [10]string{
+		strconv.Itoa(c.Correct), strconv.Itoa(c.Incorrect), strconv.Itoa(c.Partial), strconv.Itoa(c.Missed), strconv.Itoa(c.Spurious),
+		strconv.Itoa(c.Possible()), strconv.Itoa(c.Actual()),
+		decimal(c.Precision()), decimal(c.Recall()), decimal(c.F1()),
+	}
+}
+
+func scoreRows(systems []*system) []scoreRow {
+	var rows []scoreRow
+	for _, s := range systems {
+		labels := s.sum.Labels()
+		for _, sc := range eval.Schemes {
+			for _, lc := range labels {
+				if !slices.Contains(schemesOf(lc.Label), sc) {
+					continue
+				}
+				c := lc.Scheme[sc]
+				if lc.Label != eval.All && c.Possible()+c.Actual() == 0 {
+					continue
+				}
+				x := countCells(c)
+				rows = append(rows, scoreRow{
+					System: gold.EscapeCell(s.name), Scheme: sc.String(), Label: labelName(lc.Label),
+					Correct: x[0], Incorrect: x[1], Partial: x[2], Missed: x[3], Spurious: x[4], Possible: x[5], Actual: x[6],
+					Precision: x[7], Recall: x[8], F1: x[9], Warning: undefinedWarning(c),
+				})
+			}
+			m := s.sum.Macro(sc)
+			w := fmt.Sprintf("mean over %d labels", m.Labels)
+			if m.Labels == 0 {
+				w = "no labels to average, reported as 0"
+			}
+			rows = append(rows, scoreRow{System: gold.EscapeCell(s.name), Scheme: sc.String(), Label: "macro",
+				Precision: decimal(m.Precision), Recall: decimal(m.Recall), F1: decimal(m.F1), Warning: w})
+		}
+	}
+	return rows
+}
+
+func docRows(systems []*system) []docRow {
+	var rows []docRow
+	for _, s := range systems {
+		for _, sc := range eval.Schemes {
+			for _, d := range s.sum.Docs {
+				c := d.Scheme[sc]
+				x := countCells(c)
+				rows = append(rows, docRow{
+					System: gold.EscapeCell(s.name), Scheme: sc.String(), DocID: gold.EscapeCell(d.DocID),
+					Correct: x[0], Incorrect: x[1], Partial: x[2], Missed: x[3], Spurious: x[4], Possible: x[5], Actual: x[6],
+					Precision: x[7], Recall: x[8], F1: x[9], Warning: undefinedWarning(c),
+				})
+			}
+		}
+	}
+	return rows
+}
+
+func confusionRows(systems []*system) []confusionRow {
+	var rows []confusionRow
+	for _, s := range systems {
+		golds, preds, m := s.sum.Confusion()
+		if m == nil {
+			continue
+		}
+		for i, g := range golds {
+			for j, p := range preds {
+				if g == eval.Spurious && p == eval.Missed {
+					continue
+				}
+				rows = append(rows, confusionRow{System: gold.EscapeCell(s.name), GoldLabel: string(g), PredLabel: string(p), Count: int(m.At(i, j))})
+			}
+		}
+	}
+	return rows
+}
+
+// number formats a mention's number: modifier, value and unit, as
+// ">300", "~30 mi", "range 20"; "" when it has none.
+func number(m *corpus.Mention) string {
+	if m == nil || !m.Label.Numeric() {
+		return ""
+	}
+	s := string(m.Modifier)
+	if m.Modifier == corpus.Range {
+		s += " "
+	}
+	s += m.Value.String()
+	if m.Unit != "" {
+		s += " " + m.Unit
+	}
+	return s
+}
+
+func errorRows(systems []*system) []errorRow {
+	var rows []errorRow
+	for _, s := range systems {
+		for _, e := range s.errors {
+			r := errorRow{System: gold.EscapeCell(s.name), Scheme: e.Scheme.String(), Outcome: e.Outcome.String(),
+				DocID: gold.EscapeCell(e.DocID), Context: gold.EscapeCell(e.Context)}
+			if g := e.Gold; g != nil {
+				r.GoldStart, r.GoldEnd = strconv.Itoa(g.Span.Start), strconv.Itoa(g.Span.End)
+				r.GoldText, r.GoldLabel, r.GoldNumber = gold.EscapeCell(g.Text), string(g.Label), gold.EscapeCell(number(g))
+			}
+			if p := e.Pred; p != nil {
+				r.PredStart, r.PredEnd = strconv.Itoa(p.Span.Start), strconv.Itoa(p.Span.End)
+				r.PredText, r.PredLabel, r.PredNumber = gold.EscapeCell(p.Text), string(p.Label), gold.EscapeCell(number(p))
+			}
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// writeReports writes the four CSV reports into dir, each to a temporary
+// file first and renamed into place, so a report file is always either
+// the previous complete one or the new complete one.
+func writeReports(dir string, systems []*system) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		rows any
+	}{
+		{"scores.csv", scoreRows(systems)},
+		{"documents.csv", docRows(systems)},
+		{"confusion.csv", confusionRows(systems)},
+		{"errors.csv", errorRows(systems)},
+	} {
+		err := writeAtomic(filepath.Join(dir, f.name), func(w io.Writer) error {
+			cw := csv.NewWriter(w)
+			if err := gocsv.MarshalCSV(f.rows, gocsv.NewSafeCSVWriter(cw)); err != nil {
+				return err
+			}
+			cw.Flush()
+			return cw.Error()
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeAtomic writes a file through write: to a temporary file in the
+// same directory, then renamed over path. On any error the temporary file
+// is removed and path is left as it was.
+func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err := write(f); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

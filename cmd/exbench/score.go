@@ -1,0 +1,272 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/gold"
+)
+
+const scoreUsage = `
+Usage:
+
+	exbench score [-gold G] -pred P [-pred P2 ...] [-corpus C] [-o DIR] [-skip-uncovered]
+	exbench score -conll FILE [-scheme S] [-name N] [-o DIR]
+
+Score matches predicted mentions against gold mentions under five schemes
+(strict, exact, partial, type, and value for numbers), and prints precision,
+recall and F1 per label, micro and macro. With -o it writes scores.csv,
+documents.csv, confusion.csv and errors.csv to DIR.
+
+Gold and predictions are mention CSV files, or directories of them; -gold
+and -corpus default to the bundled gold and corpus. Each -pred is a system:
+PATH, or NAME=PATH to name it (the default name is the file's, without
+.csv). The gold covers the documents it has mentions of: a covered document
+with no prediction counts all its gold as missed, and a prediction for a
+document the gold does not cover is an error, unless -skip-uncovered.
+
+With -conll, FILE is a token-per-line file whose last two columns are the
+gold and the predicted tag (blank lines between sentences, -DOCSTART- lines
+between documents). Stdout then gets conlleval's report, the same numbers
+conlleval.pl prints. -scheme says how tags make chunks: conlleval (the
+default, also iob1: exactly as conlleval.pl, IOB1 and IOB2 both work), iob2
+or iobes (strict: ill-formed chunks are dropped and counted), or auto (iobes
+when the file has E-, S-, L- or U- tags, else conlleval).
+
+Examples:
+
+	exbench score -pred run1=out/v1.csv -pred run2=out/v2.csv -o report
+	exbench score -conll ner.conll
+`
+
+// multiFlag is a flag that may be given more than once.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("score", scoreUsage)
+	goldArg := fs.String("gold", builtin, "gold mention `files`: a CSV file or a directory of them, or builtin")
+	var preds multiFlag
+	fs.Var(&preds, "pred", "predicted mentions: a CSV `file` or directory, or NAME=PATH; repeat for more systems")
+	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	outDir := fs.String("o", "", "write the CSV reports to `dir`")
+	skip := fs.Bool("skip-uncovered", false, "ignore predictions for documents the gold does not cover, instead of failing")
+	conll := fs.String("conll", "", "score a CoNLL token-per-line `file` instead")
+	scheme := fs.String("scheme", "conlleval", "with -conll, how tags make chunks: conlleval, iob1, iob2, iobes or auto")
+	name := fs.String("name", "", "with -conll, the system `name` (default: the file's name)")
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Sprintf("score: unexpected argument %q; predictions go in -pred", fs.Arg(0))}
+	}
+	if *conll != "" {
+		if len(preds) > 0 {
+			return &usageError{"score: -conll and -pred do not go together"}
+		}
+		if *scheme != "auto" {
+			if _, ok := gold.ParseTagScheme(*scheme); !ok {
+				return &usageError{fmt.Sprintf("score: -scheme %q: want conlleval, iob1, iob2, iobes or auto", *scheme)}
+			}
+		}
+		return scoreCoNLL(ctx, *conll, *scheme, *name, *outDir, stdout, stderr)
+	}
+	if *name != "" || *scheme != "conlleval" {
+		return &usageError{"score: -name and -scheme go with -conll; name a system with -pred NAME=PATH"}
+	}
+	if len(preds) == 0 {
+		return &usageError{"score: no predictions: give -pred FILE (or -conll FILE)"}
+	}
+
+	c, err := loadCorpus(*corpusName)
+	if err != nil {
+		return err
+	}
+	var goldArgs []string
+	if *goldArg != builtin {
+		goldArgs = []string{*goldArg}
+	}
+	goldMentions, err := readChecked(goldArgs, c, true, stderr)
+	if err != nil {
+		return err
+	}
+	byDoc := groupByDoc(goldMentions)
+	var covered []corpus.Doc
+	for _, d := range c.Docs {
+		if _, ok := byDoc[d.ID]; ok {
+			covered = append(covered, d)
+		}
+	}
+	if len(covered) == 0 {
+		return fmt.Errorf("score: the gold has no mentions, so it covers no document")
+	}
+
+	var systems []*system
+	seen := map[string]string{}
+	for _, p := range preds {
+		name, path := splitSystem(p)
+		if prev, dup := seen[name]; dup {
+			return &usageError{fmt.Sprintf("score: two systems named %q (%s and %s); name them with -pred NAME=PATH", name, prev, path)}
+		}
+		seen[name] = path
+		ms, err := readChecked([]string{path}, c, false, stderr)
+		if err != nil {
+			return err
+		}
+		predByDoc := groupByDoc(ms)
+		if err := checkCoverage(name, predByDoc, byDoc, *skip, stderr); err != nil {
+			return err
+		}
+		s := &system{name: name}
+		sc := eval.NewScorer(eval.Options{})
+		for _, d := range covered {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r := sc.Score(d, byDoc[d.ID], predByDoc[d.ID])
+			s.sum.Add(r)
+			if *outDir != "" {
+				s.errors = append(s.errors, r.Errors...)
+			}
+		}
+		systems = append(systems, s)
+	}
+	if err := printScores(stdout, systems); err != nil {
+		return err
+	}
+	if *outDir != "" {
+		return writeReports(*outDir, systems)
+	}
+	return nil
+}
+
+// splitSystem splits NAME=PATH; a plain PATH is named after its file.
+func splitSystem(arg string) (name, path string) {
+	if n, p, ok := strings.Cut(arg, "="); ok && n != "" && !strings.ContainsAny(n, `/\`) {
+		return n, p
+	}
+	return strings.TrimSuffix(filepath.Base(arg), ".csv"), arg
+}
+
+// readChecked reads mention files (the bundled gold when paths is empty)
+// and checks them against c: as gold (Validate) or as predictions (Check).
+// Problems are printed; any problem that is not a warning fails.
+func readChecked(paths []string, c *corpus.Corpus, asGold bool, stderr io.Writer) ([]corpus.Mention, error) {
+	files, errs, err := readMentionFiles(paths)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if asGold {
+			errs = append(errs, f.Validate(c)...)
+		} else {
+			errs = append(errs, f.Check(c)...)
+		}
+	}
+	errs.Sort()
+	printProblems(stderr, errs, false)
+	if errs.Failed() {
+		return nil, errFailed
+	}
+	return gold.Mentions(files), nil
+}
+
+func groupByDoc(ms []corpus.Mention) map[string][]corpus.Mention {
+	by := map[string][]corpus.Mention{}
+	for _, m := range ms {
+		by[m.DocID] = append(by[m.DocID], m)
+	}
+	return by
+}
+
+// checkCoverage fails when a system predicts for a document the gold does
+// not cover, or, with skip, drops those predictions and says so.
+func checkCoverage(name string, pred, goldByDoc map[string][]corpus.Mention, skip bool, stderr io.Writer) error {
+	var outside []string
+	n := 0
+	for id, ms := range pred {
+		if _, ok := goldByDoc[id]; !ok {
+			outside = append(outside, id)
+			n += len(ms)
+		}
+	}
+	if len(outside) == 0 {
+		return nil
+	}
+	slicesSort(outside)
+	list := strings.Join(outside[:min(len(outside), 5)], ", ")
+	if len(outside) > 5 {
+		list += fmt.Sprintf(" and %d more", len(outside)-5)
+	}
+	if !skip {
+		return fmt.Errorf("score: system %s has %d predictions for %d documents the gold does not cover (%s); use -skip-uncovered to ignore them", name, n, len(outside), list)
+	}
+	for _, id := range outside {
+		delete(pred, id)
+	}
+	fmt.Fprintf(stderr, "exbench: score: system %s: ignored %d predictions for %d documents the gold does not cover (%s)\n", name, n, len(outside), list)
+	return nil
+}
+
+// scoreCoNLL scores a CoNLL file, one document at a time.
+func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, stdout, stderr io.Writer) error {
+	var scheme gold.TagScheme
+	if schemeName == "auto" {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		scheme, err = gold.DetectTagScheme(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	} else {
+		scheme, _ = gold.ParseTagScheme(schemeName)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if name == "" {
+		name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	}
+	s := &system{name: name}
+	cr := gold.NewCoNLLReader(f, path, scheme)
+	sc := eval.NewScorer(eval.Options{})
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d, err := cr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		r := sc.Score(d.Doc, d.Gold, d.Pred)
+		s.sum.Add(r)
+		if outDir != "" {
+			s.errors = append(s.errors, r.Errors...)
+		}
+	}
+	if cr.Dropped > 0 {
+		fmt.Fprintf(stderr, "exbench: score: scheme %s dropped %d ill-formed chunks\n", scheme, cr.Dropped)
+	}
+	printConlleval(stdout, cr.Tokens, cr.CorrectTags, &s.sum)
+	if outDir != "" {
+		return writeReports(outDir, []*system{s})
+	}
+	return nil
+}

@@ -1,0 +1,397 @@
+package gold
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/exbench/exbench/corpus"
+)
+
+// TagScheme is how a CoNLL file's tags are read into chunks.
+type TagScheme int
+
+const (
+	// Conlleval reads chunks exactly as conlleval.pl does: a chunk starts
+	// at a B- tag, at an I- or E- tag after O, and wherever the type
+	// changes, and ends where the next starts or at O. IOB1 and IOB2 both
+	// read right; an I- after O starts a chunk; an S- tag after an S- tag
+	// of the same type continues the chunk (conlleval does not know S-).
+	Conlleval TagScheme = iota
+	// IOB2 reads strictly: a chunk is a B- tag and the I- tags of its type
+	// that follow it. An I- tag that continues no chunk is dropped.
+	IOB2
+	// IOBES reads strictly: a chunk is B- I-* E- of one type, or S-.
+	// BILOU's L- and U- are read as E- and S-. Ill-formed chunks are
+	// dropped.
+	IOBES
+)
+
+var tagSchemeNames = [...]string{"conlleval", "iob2", "iobes"}
+
+func (s TagScheme) String() string { return tagSchemeNames[s] }
+
+// ParseTagScheme returns the tag scheme named name: conlleval (or its
+// alias iob1: conlleval reads IOB1 correctly), iob2 or iobes.
+func ParseTagScheme(name string) (TagScheme, bool) {
+	if name == "iob1" {
+		return Conlleval, true
+	}
+	for i, n := range tagSchemeNames {
+		if n == name {
+			return TagScheme(i), true
+		}
+	}
+	return 0, false
+}
+
+// DetectTagScheme reads a CoNLL file's tags and returns IOBES when any tag
+// has an E-, S-, L- or U- prefix, and Conlleval otherwise.
+func DetectTagScheme(r io.Reader) (TagScheme, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 1<<30)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		for _, tag := range f[max(0, len(f)-2):] {
+			if len(tag) > 1 && tag[1] == '-' && strings.IndexByte("ESLU", tag[0]) >= 0 {
+				return IOBES, sc.Err()
+			}
+		}
+	}
+	return Conlleval, sc.Err()
+}
+
+// ErrCoNLL is the category of problems in a CoNLL file.
+var ErrCoNLL = errors.New("bad CoNLL line")
+
+// CoNLLDoc is one document of a CoNLL file: its text, rebuilt from the
+// tokens (one space between tokens, a line break between sentences), and
+// the gold and predicted chunks as mentions of that text.
+type CoNLLDoc struct {
+	Doc        corpus.Doc
+	Gold, Pred []corpus.Mention
+}
+
+// CoNLLReader reads a token-per-line file: a token in the first column,
+// the gold tag and the predicted tag in the last two, columns separated by
+// spaces or tabs, the same number of columns on every line. A blank line
+// (or a line whose first column is -X-) ends a sentence; a line whose
+// first column is -DOCSTART- starts a new document. It reads one document
+// at a time, so memory grows with the largest document, not the file.
+type CoNLLReader struct {
+	// Tokens and CorrectTags count as conlleval does: every line that is
+	// not a sentence break (-DOCSTART- lines too), and those whose two tags
+	// are equal.
+	Tokens, CorrectTags int
+	// Dropped counts the chunks a strict tag scheme dropped as ill-formed.
+	Dropped int
+
+	name     string
+	scheme   TagScheme
+	br       *bufio.Reader
+	line     int
+	columns  int
+	docs     int
+	eof      bool
+	text     strings.Builder
+	runes    int
+	sentence bool // the current sentence has a token
+	gold     chunker
+	pred     chunker
+}
+
+// NewCoNLLReader returns a reader of r, which is named name in messages.
+func NewCoNLLReader(r io.Reader, name string, scheme TagScheme) *CoNLLReader {
+	return &CoNLLReader{name: name, scheme: scheme, br: bufio.NewReader(r)}
+}
+
+// Next returns the next document, or io.EOF after the last. A bad line
+// is an [*Error] with its position; the reader cannot go on after it.
+func (cr *CoNLLReader) Next() (CoNLLDoc, error) {
+	for !cr.eof {
+		raw, err := cr.br.ReadString('\n')
+		if err == io.EOF {
+			cr.eof = true
+			if raw == "" {
+				break
+			}
+		} else if err != nil {
+			return CoNLLDoc{}, fmt.Errorf("%s: %w", cr.name, err)
+		}
+		cr.line++
+		line := strings.TrimSuffix(strings.TrimSuffix(raw, "\n"), "\r")
+		if !utf8.ValidString(line) {
+			return CoNLLDoc{}, cr.errorf(1, "invalid UTF-8")
+		}
+		fields := strings.Fields(line)
+		if len(fields) == 0 || fields[0] == "-X-" {
+			cr.boundary()
+			continue
+		}
+		if cr.columns == 0 {
+			if len(fields) < 3 {
+				return CoNLLDoc{}, cr.errorf(1, "%d columns, want at least 3: token, ..., gold tag, predicted tag", len(fields))
+			}
+			cr.columns = len(fields)
+		} else if len(fields) != cr.columns {
+			return CoNLLDoc{}, cr.errorf(1, "%d columns, want %d as on the first line", len(fields), cr.columns)
+		}
+		goldTag, predTag := fields[len(fields)-2], fields[len(fields)-1]
+		cr.Tokens++
+		if goldTag == predTag {
+			cr.CorrectTags++
+		}
+		if fields[0] == "-DOCSTART-" {
+			if goldTag != "O" || predTag != "O" {
+				return CoNLLDoc{}, cr.errorf(1, "-DOCSTART- line tagged %s %s, want O O", goldTag, predTag)
+			}
+			cr.boundary()
+			if d, ok := cr.flush(); ok {
+				return d, nil
+			}
+			continue
+		}
+		g, err := cr.parseTag(goldTag, line, len(fields)-2)
+		if err != nil {
+			return CoNLLDoc{}, err
+		}
+		p, err := cr.parseTag(predTag, line, len(fields)-1)
+		if err != nil {
+			return CoNLLDoc{}, err
+		}
+		if cr.sentence {
+			cr.text.WriteByte(' ')
+			cr.runes++
+		} else if cr.text.Len() > 0 {
+			cr.text.WriteByte('\n')
+			cr.runes++
+		}
+		cr.sentence = true
+		start := cr.runes
+		cr.text.WriteString(fields[0])
+		cr.runes += utf8.RuneCountInString(fields[0])
+		cr.Dropped += cr.gold.add(cr.scheme, g, start, cr.runes)
+		cr.Dropped += cr.pred.add(cr.scheme, p, start, cr.runes)
+	}
+	cr.boundary()
+	if d, ok := cr.flush(); ok {
+		return d, nil
+	}
+	return CoNLLDoc{}, io.EOF
+}
+
+// boundary ends the sentence: open chunks end.
+func (cr *CoNLLReader) boundary() {
+	cr.Dropped += cr.gold.add(cr.scheme, tag{prefix: 'O'}, cr.runes, cr.runes)
+	cr.Dropped += cr.pred.add(cr.scheme, tag{prefix: 'O'}, cr.runes, cr.runes)
+	cr.sentence = false
+}
+
+// flush returns the document read so far, if it has any token.
+func (cr *CoNLLReader) flush() (CoNLLDoc, bool) {
+	if cr.text.Len() == 0 {
+		return CoNLLDoc{}, false
+	}
+	cr.docs++
+	id := fmt.Sprintf("doc%04d", cr.docs)
+	text := cr.text.String()
+	d := CoNLLDoc{Doc: corpus.Doc{ID: id, Text: text}}
+	x := corpus.NewIndex(text)
+	for _, pair := range []struct {
+		c   *chunker
+		dst *[]corpus.Mention
+	}{{&cr.gold, &d.Gold}, {&cr.pred, &d.Pred}} {
+		for _, ch := range pair.c.chunks {
+			s, _ := x.Slice(ch.span)
+			*pair.dst = append(*pair.dst, corpus.Mention{DocID: id, Span: ch.span, Label: corpus.Label(ch.typ), Text: s})
+		}
+		pair.c.chunks = pair.c.chunks[:0]
+	}
+	cr.text.Reset()
+	cr.runes = 0
+	return d, true
+}
+
+func (cr *CoNLLReader) errorf(col int, format string, args ...any) error {
+	return &Error{File: cr.name, Line: cr.line, Col: col, Err: problemf(ErrCoNLL, format, args...)}
+}
+
+// tag is a parsed chunk tag: prefix B, I, E, S or O, and a type.
+type tag struct {
+	prefix byte
+	typ    string
+}
+
+// parseTag parses the tag in column col (0-based) of line.
+func (cr *CoNLLReader) parseTag(s, line string, col int) (tag, error) {
+	if s == "O" {
+		return tag{prefix: 'O'}, nil
+	}
+	prefixes := "BIES"
+	if cr.scheme == IOBES {
+		prefixes = "BIESLU"
+	} else if cr.scheme == IOB2 {
+		prefixes = "BI"
+	}
+	if len(s) >= 3 && s[1] == '-' && strings.IndexByte(prefixes, s[0]) >= 0 {
+		p := s[0]
+		switch p {
+		case 'L':
+			p = 'E'
+		case 'U':
+			p = 'S'
+		}
+		return tag{prefix: p, typ: s[2:]}, nil
+	}
+	// Find the column's position for the message.
+	at := 1
+	fields := 0
+	inField := false
+	for i, r := range line {
+		if r == ' ' || r == '\t' {
+			inField = false
+			continue
+		}
+		if !inField {
+			if fields == col {
+				at = 1 + utf8.RuneCountInString(line[:i])
+				break
+			}
+			fields++
+			inField = true
+		}
+	}
+	want := make([]string, 0, len(prefixes))
+	for i := range prefixes {
+		want = append(want, prefixes[i:i+1]+"-")
+	}
+	return tag{}, cr.errorf(at, "tag: bad tag %q (want O, or %s followed by a type, in scheme %s)", s, strings.Join(want, ", "), cr.scheme)
+}
+
+// chunk is a finished chunk.
+type chunk struct {
+	span corpus.Span
+	typ  string
+}
+
+// chunker turns one column of tags into chunks.
+type chunker struct {
+	prev   tag
+	open   bool
+	start  int // code point where the open chunk starts
+	end    int // code point where the open chunk's last token ends
+	typ    string
+	valid  bool // strict schemes: the open chunk is well-formed so far
+	chunks []chunk
+}
+
+// add reads the tag of a token spanning [start, end) and returns how
+// many ill-formed chunks it dropped.
+func (c *chunker) add(scheme TagScheme, t tag, start, end int) int {
+	dropped := 0
+	switch scheme {
+	case Conlleval:
+		if c.open && endOfChunk(c.prev, t) {
+			c.close()
+		}
+		if startOfChunk(c.prev, t) {
+			c.open, c.start, c.typ = true, start, t.typ
+		}
+		if c.open {
+			c.end = end
+		}
+	case IOB2:
+		switch {
+		case t.prefix == 'B':
+			if c.open {
+				c.close()
+			}
+			c.open, c.start, c.end, c.typ = true, start, end, t.typ
+		case t.prefix == 'I' && c.open && c.typ == t.typ:
+			c.end = end
+		default: // O, or an I- that continues nothing
+			if c.open {
+				c.close()
+			}
+			if t.prefix == 'I' {
+				dropped++
+			}
+		}
+	case IOBES:
+		inType := c.open && c.typ == t.typ
+		switch t.prefix {
+		case 'B':
+			if c.open {
+				dropped++
+			}
+			c.open, c.start, c.end, c.typ = true, start, end, t.typ
+		case 'I':
+			if inType {
+				c.end = end
+			} else {
+				if c.open {
+					dropped++ // unfinished
+				}
+				c.open = false
+				dropped++ // this I-
+			}
+		case 'E':
+			if inType {
+				c.end = end
+				c.close()
+			} else {
+				if c.open {
+					dropped++
+				}
+				c.open = false
+				dropped++
+			}
+		case 'S':
+			if c.open {
+				dropped++
+			}
+			c.open = false
+			c.chunks = append(c.chunks, chunk{corpus.Span{Start: start, End: end}, t.typ})
+		case 'O':
+			if c.open {
+				dropped++
+			}
+			c.open = false
+		}
+	}
+	c.prev = t
+	return dropped
+}
+
+func (c *chunker) close() {
+	c.chunks = append(c.chunks, chunk{corpus.Span{Start: c.start, End: c.end}, c.typ})
+	c.open = false
+}
+
+// endOfChunk and startOfChunk are conlleval.pl's rules for whether a
+// chunk ends or starts between the previous tag and this one, for the
+// prefixes B, I, E, S and O.
+func endOfChunk(prev, t tag) bool {
+	p, q := prev.prefix, t.prefix
+	switch {
+	case p == 'B' && (q == 'B' || q == 'O'),
+		p == 'I' && (q == 'B' || q == 'O'),
+		p == 'E' && (q == 'E' || q == 'I' || q == 'O'):
+		return true
+	}
+	return p != 'O' && prev.typ != t.typ
+}
+
+func startOfChunk(prev, t tag) bool {
+	p, q := prev.prefix, t.prefix
+	switch {
+	case q == 'B' && (p == 'B' || p == 'I' || p == 'O'),
+		q == 'I' && (p == 'O' || p == 'E'),
+		q == 'E' && (p == 'E' || p == 'O'):
+		return true
+	}
+	return q != 'O' && prev.typ != t.typ
+}
