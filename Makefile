@@ -5,7 +5,7 @@ FUZZTIME ?= 30s
 BENCH    ?= .
 
 # Every fuzz target, as package:Target.
-FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./gold:FuzzRead
+FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./gold:FuzzRead ./gold:FuzzCoNLL
 
 .PHONY: build test race vet fuzz bench depcheck
 

@@ -30,7 +30,7 @@ type scoreRow struct {
 	Label     string `csv:"label"`
 	Correct   string `csv:"correct"`
 	Incorrect string `csv:"incorrect"`
-	Partial   string `csv:"partial"`
+	Partial   string `csv:"Partial"` // renamed by headerWriter
 	Missed    string `csv:"missed"`
 	Spurious  string `csv:"spurious"`
 	Possible  string `csv:"possible"`
@@ -47,7 +47,7 @@ type docRow struct {
 	DocID     string `csv:"doc_id"`
 	Correct   string `csv:"correct"`
 	Incorrect string `csv:"incorrect"`
-	Partial   string `csv:"partial"`
+	Partial   string `csv:"Partial"` // renamed by headerWriter
 	Missed    string `csv:"missed"`
 	Spurious  string `csv:"spurious"`
 	Possible  string `csv:"possible"`
@@ -247,18 +247,44 @@ func writeReports(dir string, systems []*system) error {
 		{"errors.csv", errorRows(systems)},
 	} {
 		err := writeAtomic(filepath.Join(dir, f.name), func(w io.Writer) error {
-			cw := csv.NewWriter(w)
-			if err := gocsv.MarshalCSV(f.rows, gocsv.NewSafeCSVWriter(cw)); err != nil {
-				return err
-			}
-			cw.Flush()
-			return cw.Error()
+			return marshalCSV(w, f.rows)
 		})
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// marshalCSV writes rows, a slice of structs with csv tags, as CSV.
+func marshalCSV(w io.Writer, rows any) error {
+	cw := &headerWriter{Writer: csv.NewWriter(w)}
+	if err := gocsv.MarshalCSV(rows, cw); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// headerWriter names the "partial" column: gocsv reads the word partial
+// in a csv tag as an option, not a name, and heads the column with the Go
+// field name instead.
+type headerWriter struct {
+	*csv.Writer
+	wroteHeader bool
+}
+
+func (w *headerWriter) Write(row []string) error {
+	if !w.wroteHeader {
+		w.wroteHeader = true
+		row = slices.Clone(row)
+		for i, h := range row {
+			if h == "Partial" {
+				row[i] = "partial"
+			}
+		}
+	}
+	return w.Writer.Write(row)
 }
 
 // writeAtomic writes a file through write: to a temporary file in the

@@ -87,6 +87,18 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &usageError{"score: no predictions: give -pred FILE (or -conll FILE)"}
 	}
 
+	type named struct{ name, path string }
+	var runs []named
+	seen := map[string]string{}
+	for _, p := range preds {
+		name, path := splitSystem(p)
+		if prev, dup := seen[name]; dup {
+			return &usageError{fmt.Sprintf("score: two systems named %q (%s and %s); name them with -pred NAME=PATH", name, prev, path)}
+		}
+		seen[name] = path
+		runs = append(runs, named{name, path})
+	}
+
 	c, err := loadCorpus(*corpusName)
 	if err != nil {
 		return err
@@ -111,22 +123,16 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	var systems []*system
-	seen := map[string]string{}
-	for _, p := range preds {
-		name, path := splitSystem(p)
-		if prev, dup := seen[name]; dup {
-			return &usageError{fmt.Sprintf("score: two systems named %q (%s and %s); name them with -pred NAME=PATH", name, prev, path)}
-		}
-		seen[name] = path
-		ms, err := readChecked([]string{path}, c, false, stderr)
+	for _, run := range runs {
+		ms, err := readChecked([]string{run.path}, c, false, stderr)
 		if err != nil {
 			return err
 		}
 		predByDoc := groupByDoc(ms)
-		if err := checkCoverage(name, predByDoc, byDoc, *skip, stderr); err != nil {
+		if err := checkCoverage(run.name, predByDoc, byDoc, *skip, stderr); err != nil {
 			return err
 		}
-		s := &system{name: name}
+		s := &system{name: run.name}
 		sc := eval.NewScorer(eval.Options{})
 		for _, d := range covered {
 			if err := ctx.Err(); err != nil {
