@@ -66,6 +66,9 @@ type Options struct {
 	// Context is how many characters of text either side of a mention an
 	// Error shows; 0 means 40, a negative value none.
 	Context int
+	// NoErrors leaves DocResult.Errors empty, which saves the work of
+	// making them when only the counts are wanted.
+	NoErrors bool
 }
 
 // Scorer scores documents. It reuses buffers between documents, so it is
@@ -113,6 +116,9 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 	}
 	addError := func(sc Scheme, o Outcome, g, p *corpus.Mention) {
 		r.Errors = append(r.Errors, Error{Scheme: sc, Outcome: o, DocID: doc.ID, Gold: clone(g), Pred: clone(p), Context: context(g, p)})
+	}
+	if s.opts.NoErrors {
+		addError = nil
 	}
 
 	// All labels together: Strict, Exact and Partial share one pairing.

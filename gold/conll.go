@@ -2,6 +2,7 @@ package gold
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -91,43 +92,61 @@ type CoNLLReader struct {
 
 	name     string
 	scheme   TagScheme
-	br       *bufio.Reader
+	sc       *bufio.Scanner
 	line     int
 	columns  int
 	docs     int
 	eof      bool
-	text     strings.Builder
+	text     bytes.Buffer
 	runes    int
 	sentence bool // the current sentence has a token
 	gold     chunker
 	pred     chunker
+	fields   [][]byte          // reused by splitFields
+	types    map[string]string // chunk types, each allocated once
 }
+
+// splitFields appends the space- or tab-separated fields of line to dst.
+func splitFields(dst [][]byte, line []byte) [][]byte {
+	start := -1
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; c == ' ' || c == '\t' {
+			if start >= 0 {
+				dst = append(dst, line[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, line[start:])
+	}
+	return dst
+}
+
+// maxLine is the longest line a CoNLL file may have.
+const maxLine = 1 << 30
 
 // NewCoNLLReader returns a reader of r, which is named name in messages.
 func NewCoNLLReader(r io.Reader, name string, scheme TagScheme) *CoNLLReader {
-	return &CoNLLReader{name: name, scheme: scheme, br: bufio.NewReader(r)}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxLine)
+	return &CoNLLReader{name: name, scheme: scheme, sc: sc, types: map[string]string{}}
 }
 
 // Next returns the next document, or io.EOF after the last. A bad line
 // is an [*Error] with its position; the reader cannot go on after it.
 func (cr *CoNLLReader) Next() (CoNLLDoc, error) {
-	for !cr.eof {
-		raw, err := cr.br.ReadString('\n')
-		if err == io.EOF {
-			cr.eof = true
-			if raw == "" {
-				break
-			}
-		} else if err != nil {
-			return CoNLLDoc{}, fmt.Errorf("%s: %w", cr.name, err)
-		}
+	for cr.sc.Scan() {
 		cr.line++
-		line := strings.TrimSuffix(strings.TrimSuffix(raw, "\n"), "\r")
-		if !utf8.ValidString(line) {
+		line := bytes.TrimSuffix(cr.sc.Bytes(), []byte("\r"))
+		if !utf8.Valid(line) {
 			return CoNLLDoc{}, cr.errorf(1, "invalid UTF-8")
 		}
-		fields := strings.Fields(line)
-		if len(fields) == 0 || fields[0] == "-X-" {
+		fields := splitFields(cr.fields[:0], line)
+		cr.fields = fields
+		if len(fields) == 0 || string(fields[0]) == "-X-" {
 			cr.boundary()
 			continue
 		}
@@ -141,11 +160,11 @@ func (cr *CoNLLReader) Next() (CoNLLDoc, error) {
 		}
 		goldTag, predTag := fields[len(fields)-2], fields[len(fields)-1]
 		cr.Tokens++
-		if goldTag == predTag {
+		if bytes.Equal(goldTag, predTag) {
 			cr.CorrectTags++
 		}
-		if fields[0] == "-DOCSTART-" {
-			if goldTag != "O" || predTag != "O" {
+		if string(fields[0]) == "-DOCSTART-" {
+			if string(goldTag) != "O" || string(predTag) != "O" {
 				return CoNLLDoc{}, cr.errorf(1, "-DOCSTART- line tagged %s %s, want O O", goldTag, predTag)
 			}
 			cr.boundary()
@@ -170,11 +189,15 @@ func (cr *CoNLLReader) Next() (CoNLLDoc, error) {
 			cr.runes++
 		}
 		cr.sentence = true
-		start := cr.runes
-		cr.text.WriteString(fields[0])
-		cr.runes += utf8.RuneCountInString(fields[0])
-		cr.Dropped += cr.gold.add(cr.scheme, g, start, cr.runes)
-		cr.Dropped += cr.pred.add(cr.scheme, p, start, cr.runes)
+		start := offset{cr.runes, cr.text.Len()}
+		cr.text.Write(fields[0])
+		cr.runes += utf8.RuneCount(fields[0])
+		end := offset{cr.runes, cr.text.Len()}
+		cr.Dropped += cr.gold.add(cr.scheme, g, start, end)
+		cr.Dropped += cr.pred.add(cr.scheme, p, start, end)
+	}
+	if err := cr.sc.Err(); err != nil {
+		return CoNLLDoc{}, fmt.Errorf("%s:%d: %w", cr.name, cr.line+1, err)
 	}
 	cr.boundary()
 	if d, ok := cr.flush(); ok {
@@ -185,8 +208,9 @@ func (cr *CoNLLReader) Next() (CoNLLDoc, error) {
 
 // boundary ends the sentence: open chunks end.
 func (cr *CoNLLReader) boundary() {
-	cr.Dropped += cr.gold.add(cr.scheme, tag{prefix: 'O'}, cr.runes, cr.runes)
-	cr.Dropped += cr.pred.add(cr.scheme, tag{prefix: 'O'}, cr.runes, cr.runes)
+	at := offset{cr.runes, cr.text.Len()}
+	cr.Dropped += cr.gold.add(cr.scheme, tag{prefix: 'O'}, at, at)
+	cr.Dropped += cr.pred.add(cr.scheme, tag{prefix: 'O'}, at, at)
 	cr.sentence = false
 }
 
@@ -199,14 +223,15 @@ func (cr *CoNLLReader) flush() (CoNLLDoc, bool) {
 	id := fmt.Sprintf("doc%04d", cr.docs)
 	text := cr.text.String()
 	d := CoNLLDoc{Doc: corpus.Doc{ID: id, Text: text}}
-	x := corpus.NewIndex(text)
+	d.Gold = make([]corpus.Mention, 0, len(cr.gold.chunks))
+	d.Pred = make([]corpus.Mention, 0, len(cr.pred.chunks))
 	for _, pair := range []struct {
 		c   *chunker
 		dst *[]corpus.Mention
 	}{{&cr.gold, &d.Gold}, {&cr.pred, &d.Pred}} {
 		for _, ch := range pair.c.chunks {
-			s, _ := x.Slice(ch.span)
-			*pair.dst = append(*pair.dst, corpus.Mention{DocID: id, Span: ch.span, Label: corpus.Label(ch.typ), Text: s})
+			span := corpus.Span{Start: ch.start.runes, End: ch.end.runes}
+			*pair.dst = append(*pair.dst, corpus.Mention{DocID: id, Span: span, Label: corpus.Label(ch.typ), Text: text[ch.start.bytes:ch.end.bytes]})
 		}
 		pair.c.chunks = pair.c.chunks[:0]
 	}
@@ -226,8 +251,8 @@ type tag struct {
 }
 
 // parseTag parses the tag in column col (0-based) of line.
-func (cr *CoNLLReader) parseTag(s, line string, col int) (tag, error) {
-	if s == "O" {
+func (cr *CoNLLReader) parseTag(b, line []byte, col int) (tag, error) {
+	if string(b) == "O" {
 		return tag{prefix: 'O'}, nil
 	}
 	prefixes := "BIES"
@@ -236,53 +261,47 @@ func (cr *CoNLLReader) parseTag(s, line string, col int) (tag, error) {
 	} else if cr.scheme == IOB2 {
 		prefixes = "BI"
 	}
-	if len(s) >= 3 && s[1] == '-' && strings.IndexByte(prefixes, s[0]) >= 0 {
-		p := s[0]
+	if len(b) >= 3 && b[1] == '-' && strings.IndexByte(prefixes, b[0]) >= 0 {
+		p := b[0]
 		switch p {
 		case 'L':
 			p = 'E'
 		case 'U':
 			p = 'S'
 		}
-		return tag{prefix: p, typ: s[2:]}, nil
-	}
-	// Find the column's position for the message.
-	at := 1
-	fields := 0
-	inField := false
-	for i, r := range line {
-		if r == ' ' || r == '\t' {
-			inField = false
-			continue
+		typ, ok := cr.types[string(b[2:])]
+		if !ok {
+			typ = string(b[2:])
+			cr.types[typ] = typ
 		}
-		if !inField {
-			if fields == col {
-				at = 1 + utf8.RuneCountInString(line[:i])
-				break
-			}
-			fields++
-			inField = true
-		}
+		return tag{prefix: p, typ: typ}, nil
 	}
+	// The column's position, for the message: fields[col] is a subslice
+	// of line, so the capacities differ by its byte offset.
+	fields := splitFields(nil, line)
+	at := 1 + utf8.RuneCount(line[:cap(line[:0])-cap(fields[col])])
 	want := make([]string, 0, len(prefixes))
 	for i := range prefixes {
 		want = append(want, prefixes[i:i+1]+"-")
 	}
-	return tag{}, cr.errorf(at, "tag: bad tag %q (want O, or %s followed by a type, in scheme %s)", s, strings.Join(want, ", "), cr.scheme)
+	return tag{}, cr.errorf(at, "tag: bad tag %q (want O, or %s followed by a type, in scheme %s)", b, strings.Join(want, ", "), cr.scheme)
 }
+
+// offset is a position in a document's text, in code points and bytes.
+type offset struct{ runes, bytes int }
 
 // chunk is a finished chunk.
 type chunk struct {
-	span corpus.Span
-	typ  string
+	start, end offset
+	typ        string
 }
 
 // chunker turns one column of tags into chunks.
 type chunker struct {
 	prev   tag
 	open   bool
-	start  int // code point where the open chunk starts
-	end    int // code point where the open chunk's last token ends
+	start  offset // where the open chunk starts
+	end    offset // where the open chunk's last token ends
 	typ    string
 	valid  bool // strict schemes: the open chunk is well-formed so far
 	chunks []chunk
@@ -290,7 +309,7 @@ type chunker struct {
 
 // add reads the tag of a token spanning [start, end) and returns how
 // many ill-formed chunks it dropped.
-func (c *chunker) add(scheme TagScheme, t tag, start, end int) int {
+func (c *chunker) add(scheme TagScheme, t tag, start, end offset) int {
 	dropped := 0
 	switch scheme {
 	case Conlleval:
@@ -354,7 +373,7 @@ func (c *chunker) add(scheme TagScheme, t tag, start, end int) int {
 				dropped++
 			}
 			c.open = false
-			c.chunks = append(c.chunks, chunk{corpus.Span{Start: start, End: end}, t.typ})
+			c.chunks = append(c.chunks, chunk{start, end, t.typ})
 		case 'O':
 			if c.open {
 				dropped++
@@ -367,7 +386,7 @@ func (c *chunker) add(scheme TagScheme, t tag, start, end int) int {
 }
 
 func (c *chunker) close() {
-	c.chunks = append(c.chunks, chunk{corpus.Span{Start: c.start, End: c.end}, c.typ})
+	c.chunks = append(c.chunks, chunk{c.start, c.end, c.typ})
 	c.open = false
 }
 

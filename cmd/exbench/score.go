@@ -133,7 +133,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		s := &system{name: run.name}
-		sc := eval.NewScorer(eval.Options{})
+		sc := eval.NewScorer(eval.Options{NoErrors: *outDir == ""})
 		for _, d := range covered {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -249,7 +249,7 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, stdo
 	}
 	s := &system{name: name}
 	cr := gold.NewCoNLLReader(f, path, scheme)
-	sc := eval.NewScorer(eval.Options{})
+	sc := eval.NewScorer(eval.Options{NoErrors: outDir == ""})
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
