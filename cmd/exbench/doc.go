@@ -8,6 +8,7 @@
 // The verbs are:
 //
 //	validate  check mention CSV files against a corpus
+//	score     score predicted mentions against gold
 //	count     count mentions per label and document
 //	bench     run the built-in extractors and score them (not available yet)
 //
@@ -31,6 +32,20 @@
 //
 //	$ exbench validate
 //	ok: 388 mentions in 5 files match corpus dmeir-2016 (5 documents)
+//
+// # Score
+//
+// Score pairs predicted mentions with gold mentions and prints precision,
+// recall and F1 per label, micro and macro, under the strict, exact,
+// partial, type and value schemes; -o writes scores.csv, documents.csv,
+// confusion.csv and errors.csv. Each -pred is a system:
+//
+//	exbench score -gold gold/ -pred v1=out/v1.csv -pred v2=out/v2.csv -o report
+//
+// With -conll it scores a CoNLL token-per-line file and prints
+// conlleval.pl's report, with the same numbers:
+//
+//	exbench score -conll ner.conll
 //
 // # Count
 //

@@ -224,11 +224,7 @@ func TestScoreBundledGold(t *testing.T) {
 }
 
 func TestScoreCoNLL(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "ner.conll")
-	in := "-DOCSTART- -X- O O\n\nAda NNP B-PER B-PER\nLovelace NNP I-PER O\nmet VBD O O\nBob NNP B-PER B-PER\nin IN O O\nDmeir NNP B-LOC B-ORG\n"
-	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := filepath.Join("testdata", "score", "ner.conll")
 	// By hand: 7 tokens (conlleval counts the -DOCSTART- line), 5 with
 	// equal tags; gold chunks PER "Ada Lovelace", PER Bob, LOC Dmeir;
 	// predicted PER Ada, PER Bob, ORG Dmeir; one correct (Bob).
