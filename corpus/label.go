@@ -56,3 +56,33 @@ func (l Label) Numeric() bool {
 // HasUnit reports whether mentions with label l carry a unit: QUANTITY and
 // MONEY.
 func (l Label) HasUnit() bool { return l == QUANTITY || l == MONEY }
+
+// UnitProblem says what is wrong with unit as the unit of a mention
+// labelled l, or returns "" when nothing is: MONEY takes an ISO 4217
+// currency code (USD), QUANTITY a lowercase symbol (km, mi, km2). It
+// checks only the form of the code; whether l takes a unit at all is
+// [Label.HasUnit].
+func UnitProblem(l Label, unit string) string {
+	if l == MONEY {
+		if len(unit) != 3 || !isUpperASCII(unit) {
+			return "is not an ISO 4217 currency code (such as USD, EUR, SYP)"
+		}
+		return ""
+	}
+	for i := 0; i < len(unit); i++ {
+		c := unit[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' && i > 0) {
+			return "is not a canonical unit (a lowercase symbol such as km, mi, kg, km2)"
+		}
+	}
+	return ""
+}
+
+func isUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}

@@ -61,3 +61,18 @@ func TestLabels(t *testing.T) {
 		t.Error(`ParseModifier("about") succeeded`)
 	}
 }
+
+func TestUnitProblem(t *testing.T) {
+	for _, tc := range []struct {
+		l    Label
+		unit string
+		ok   bool
+	}{
+		{MONEY, "USD", true}, {MONEY, "usd", false}, {MONEY, "US", false}, {MONEY, "U$D", false},
+		{QUANTITY, "km", true}, {QUANTITY, "km2", true}, {QUANTITY, "Km", false}, {QUANTITY, "2km", false}, {QUANTITY, "km²", false},
+	} {
+		if got := UnitProblem(tc.l, tc.unit); (got == "") != tc.ok {
+			t.Errorf("UnitProblem(%s, %q) = %q, want ok %v", tc.l, tc.unit, got, tc.ok)
+		}
+	}
+}

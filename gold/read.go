@@ -273,7 +273,7 @@ func convert(r row, cols []int, file string, line int) (corpus.Mention, Errors) 
 		if r.Unit != "" {
 			if !label.HasUnit() {
 				bad(colUnit, problemf(ErrNumber, "%s takes no unit, got %q (only QUANTITY and MONEY have units)", label, r.Unit))
-			} else if msg := checkUnit(label, r.Unit); msg != "" {
+			} else if msg := corpus.UnitProblem(label, r.Unit); msg != "" {
 				bad(colUnit, problemf(ErrUnit, "%q %s", r.Unit, msg))
 			}
 		}
@@ -295,33 +295,6 @@ func parseOffset(s string, c int, bad func(int, error)) (int, bool) {
 		return n, true
 	}
 	return 0, false
-}
-
-// checkUnit checks a unit's form: an ISO 4217 code for MONEY, a lowercase
-// symbol for QUANTITY. It returns what is wrong, or "".
-func checkUnit(label corpus.Label, unit string) string {
-	if label == corpus.MONEY {
-		if len(unit) != 3 || strings.ToUpper(unit) != unit || !isLetters(unit) {
-			return "is not an ISO 4217 currency code (such as USD, EUR, SYP)"
-		}
-		return ""
-	}
-	for i := 0; i < len(unit); i++ {
-		c := unit[i]
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' && i > 0) {
-			return "is not a canonical unit (a lowercase symbol such as km, mi, kg, km2)"
-		}
-	}
-	return ""
-}
-
-func isLetters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; c < 'a' || c > 'z' {
-			return false
-		}
-	}
-	return true
 }
 
 // checkUTF8 reports every line holding invalid UTF-8.
