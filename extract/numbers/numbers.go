@@ -1,0 +1,92 @@
+package numbers
+
+import (
+	"context"
+	"unicode/utf8"
+
+	"github.com/exbench/exbench/corpus"
+)
+
+// Version changes whenever the output of [Find] could change.
+const Version = "numbers/1"
+
+// Extractor finds numbers with [Find]. It holds no state, so it is safe
+// for concurrent use.
+type Extractor struct{}
+
+// New returns an Extractor.
+func New() *Extractor { return &Extractor{} }
+
+// Name returns "numbers".
+func (*Extractor) Name() string { return "numbers" }
+
+// Version returns [Version].
+func (*Extractor) Version() string { return Version }
+
+// Extract returns the number mentions of doc, as [Find] does, with DocID
+// set to doc.ID.
+func (*Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Mention, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ms := Find(doc.Text)
+	for i := range ms {
+		ms[i].DocID = doc.ID
+	}
+	return ms, nil
+}
+
+// Find returns the CARDINAL, ORDINAL, QUANTITY, PERCENT and MONEY
+// mentions of text, sorted by start, never overlapping, with code-point
+// spans, Text the text at the span, and Value, Modifier and Unit set as
+// the gold guidelines say. DocID is empty. See the package documentation
+// for the rules.
+func Find(text string) []corpus.Mention {
+	p := parser{text: text}
+	var found []mention
+	for pos := 0; pos < len(text); {
+		t := lex(text, pos)
+		if t.kind == eof {
+			break
+		}
+		if !p.candidate(t) {
+			pos = t.end
+			continue
+		}
+		m, ok, next := p.at(t)
+		if ok {
+			found = append(found, m)
+			next = m.end
+		}
+		pos = max(next, t.end)
+	}
+	return mentions(text, found)
+}
+
+// mentions converts byte spans, sorted and not overlapping, to mentions
+// with code-point spans, counting code points as corpus.Index does (an
+// invalid byte is one).
+func mentions(text string, found []mention) []corpus.Mention {
+	if len(found) == 0 {
+		return nil
+	}
+	ms := make([]corpus.Mention, len(found))
+	cp, last := 0, 0
+	for i, f := range found {
+		cp += utf8.RuneCountInString(text[last:f.start])
+		start := cp
+		cp += utf8.RuneCountInString(text[f.start:f.end])
+		last = f.end
+		ms[i] = corpus.Mention{
+			Span:     corpus.Span{Start: start, End: cp},
+			Label:    f.label,
+			Text:     text[f.start:f.end],
+			Modifier: f.mod,
+			Unit:     f.unit,
+		}
+		if f.hasVal {
+			ms[i].Value = corpus.NewValue(f.val)
+		}
+	}
+	return ms
+}
