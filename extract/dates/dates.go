@@ -1,0 +1,72 @@
+package dates
+
+import (
+	"context"
+	"unicode/utf8"
+
+	"github.com/exbench/exbench/corpus"
+)
+
+// version changes whenever the output could change.
+const version = "dates/1"
+
+// Extractor finds DATE and TIME mentions with the rules of [Find]. It has
+// no state, so it is safe for concurrent use.
+type Extractor struct{}
+
+// New returns an Extractor.
+func New() *Extractor { return &Extractor{} }
+
+// Name returns "dates".
+func (*Extractor) Name() string { return "dates" }
+
+// Version returns the version of the rules, such as "dates/1".
+func (*Extractor) Version() string { return version }
+
+// Extract returns the DATE and TIME mentions of doc, as [Find] does, with
+// DocID set to doc.ID. It returns ctx's error if ctx is done before it
+// starts.
+func (*Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Mention, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ms := Find(doc.Text)
+	for i := range ms {
+		ms[i].DocID = doc.ID
+	}
+	return ms, nil
+}
+
+// Find returns the DATE and TIME mentions of text, sorted by start, never
+// overlapping, with spans in code points and an empty DocID. See the
+// package documentation for the rules.
+func Find(text string) []corpus.Mention {
+	s := scanner{text: text}
+	var p parser
+	var found []bspan
+	toks := make([]tok, 0, 256)
+	for {
+		var more bool
+		toks, more = s.next(toks[:0])
+		if !more {
+			break
+		}
+		p.t = toks
+		found = p.run(found)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	// Byte offsets to code points: count the runes between one offset and
+	// the next, as corpus.Index does (an invalid byte counts as one).
+	ms := make([]corpus.Mention, len(found))
+	b, cp := 0, 0
+	for i, f := range found {
+		cp += utf8.RuneCountInString(text[b:f.start])
+		start := cp
+		cp += utf8.RuneCountInString(text[f.start:f.end])
+		b = f.end
+		ms[i] = corpus.Mention{Span: corpus.Span{Start: start, End: cp}, Label: f.label, Text: text[f.start:f.end]}
+	}
+	return ms
+}

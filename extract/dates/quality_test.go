@@ -1,0 +1,67 @@
+package dates
+
+import (
+	"context"
+	"testing"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/gold"
+)
+
+// TestBundledGold scores the extractor on the bundled corpus against the
+// DATE and TIME mentions of the bundled gold, and fails when it falls
+// below the floors, set a little under what the rules reach.
+func TestBundledGold(t *testing.T) {
+	const (
+		floorStrict = 0.95 // strict micro F1
+		floorType   = 0.97 // type micro F1
+	)
+	c := corpus.Builtin()
+	byDoc := map[string][]corpus.Mention{}
+	for _, m := range gold.Mentions(gold.Builtin()) {
+		if m.Label == corpus.DATE || m.Label == corpus.TIME {
+			byDoc[m.DocID] = append(byDoc[m.DocID], m)
+		}
+	}
+	x := New()
+	scorer := eval.NewScorer(eval.Options{})
+	var sum eval.Summary
+	for _, doc := range c.Docs {
+		pred, err := x.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := scorer.Score(doc, byDoc[doc.ID], pred)
+		for _, e := range r.Errors {
+			if e.Scheme != eval.Strict {
+				continue
+			}
+			g, p := "-", "-"
+			if e.Gold != nil {
+				g = string(e.Gold.Label) + " " + e.Gold.Text
+			}
+			if e.Pred != nil {
+				p = string(e.Pred.Label) + " " + e.Pred.Text
+			}
+			t.Logf("%s %s: gold %q, pred %q: %s", e.DocID, e.Outcome, g, p, e.Context)
+		}
+		sum.Add(r)
+	}
+	for _, lc := range sum.Labels() {
+		name := string(lc.Label)
+		if lc.Label == eval.All {
+			name = "micro"
+		}
+		for _, sc := range []eval.Scheme{eval.Strict, eval.Exact, eval.Partial, eval.Type} {
+			c := lc.Scheme[sc]
+			t.Logf("%-5s %-7s P %.4f R %.4f F1 %.4f (gold %d, pred %d)", name, sc, c.Precision(), c.Recall(), c.F1(), c.Possible(), c.Actual())
+		}
+	}
+	if f := sum.Micro(eval.Strict).F1(); f < floorStrict {
+		t.Errorf("strict micro F1 = %.4f, want at least %.2f", f, floorStrict)
+	}
+	if f := sum.Micro(eval.Type).F1(); f < floorType {
+		t.Errorf("type micro F1 = %.4f, want at least %.2f", f, floorType)
+	}
+}
