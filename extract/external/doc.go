@@ -1,0 +1,103 @@
+// Package external makes any program, in any language, an extractor: a
+// spaCy or Stanza pipeline, a regular-expression script, a call to a web
+// service. exbench starts the program once, sends it one document at a
+// time on its stdin and reads one answer per document from its stdout.
+//
+//	x, err := external.New(external.Config{
+//		Command: "python3 capitalised.py",
+//		Name:    "capitalised",
+//		Version: "1",
+//	})
+//	...
+//	defer x.Close()
+//	mentions, err := x.Extract(ctx, corpus.Doc{ID: "d1", Text: "“Ada” met Bob"})
+//
+// # Protocol
+//
+// exbench writes one line per document to the program's stdin, a JSON
+// object with the document's ID and text (newlines in the text are
+// escaped, so the object is one line):
+//
+//	{"doc_id": "d1", "text": "“Ada” met Bob"}
+//
+// and the program answers each line with exactly one line on its stdout,
+// before it reads the next:
+//
+//	{"doc_id": "d1", "mentions": [{"start": 1, "end": 4, "label": "PERSON", "text": "Ada"}, {"start": 10, "end": 13, "label": "PERSON"}]}
+//
+// The answer's doc_id must be the one sent. "mentions" is required, []
+// when nothing is found. Each mention has:
+//
+//   - start, end (required): integer Unicode code-point offsets into the
+//     text, from 0, end exclusive, as Python's text[start:end]; the curly
+//     quote above is one code point, so Ada starts at 1.
+//   - label (required): one of the 18 OntoNotes labels, in upper case
+//     (PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW,
+//     LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL).
+//   - text (optional): the text at start:end; when given it must be
+//     exactly that, which catches offsets counted in bytes or UTF-16
+//     units; when left out it is filled in from the document.
+//   - value, modifier, unit (optional): as in mention files. value, for
+//     CARDINAL, ORDINAL, QUANTITY, PERCENT and MONEY, is a JSON number or
+//     a string holding a plain decimal (300, 3.5, "270,000"; no
+//     exponent); modifier, for the same labels, is one of "", "~", ">",
+//     ">=", "<", "<=", "range"; unit, for QUANTITY and MONEY only, is a
+//     lowercase symbol ("km") or an ISO 4217 code ("USD").
+//   - score (optional): a number, such as a confidence; accepted and, for
+//     now, ignored.
+//
+// null counts as left out for the optional fields. Any other field is an
+// error, so that a misspelt "modifer" is not silently lost. Mentions may
+// come in any order and may overlap; exbench sorts them.
+//
+// When stdin ends, the program should exit with status 0. Its stderr is
+// for logs and progress; exbench keeps the last 64 KiB of it and shows it
+// in every error. Anything else on stdout breaks the protocol, and Python
+// buffers stdout when it is a pipe: flush after each answer line (or run
+// python3 -u), or exbench waits in vain.
+//
+// # Example
+//
+// This complete program tags every capitalised word as PERSON:
+//
+//	import json, re, sys
+//
+//	for line in sys.stdin:  # one document a line: {"doc_id": ..., "text": ...}
+//	    doc = json.loads(line)
+//	    mentions = [
+//	        {"start": m.start(), "end": m.end(), "label": "PERSON", "text": m.group()}
+//	        for m in re.finditer(r"\w+", doc["text"])  # Python offsets are code points
+//	        if m.group()[0].isupper()
+//	    ]
+//	    print(json.dumps({"doc_id": doc["doc_id"], "mentions": mentions}), flush=True)
+//
+// Saved as capitalised.py, it is run with Command "python3 capitalised.py".
+// Try it by hand first:
+//
+//	$ echo '{"doc_id": "d1", "text": "“Ada” met Bob"}' | python3 capitalised.py
+//	{"doc_id": "d1", "mentions": [{"start": 1, "end": 4, "label": "PERSON", "text": "Ada"}, {"start": 10, "end": 13, "label": "PERSON", "text": "Bob"}]}
+//
+// # The process
+//
+// The program is started by the first call to [Extractor.Extract], once,
+// in a process group of its own, with the environment of exbench and
+// Config.Dir as its working directory. Calls to Extract are served one at
+// a time, so an [Extractor] is safe for concurrent use but works on one
+// document at a time; for more, run several extractors.
+// [Extractor.Close] closes the program's stdin and waits for it to exit.
+//
+// # Errors
+//
+// A failure never passes for an empty result. Each is an [*Error] that
+// names the extractor, the document and, for a bad answer, the line of
+// stdout, and ends with the program's stderr:
+//
+//	external: spacy-sm: exited with status 2 while on document "d1"; its stderr:
+//	Traceback (most recent call last): ...
+//	external: spacy-sm: no answer for document "d1" within 30s (does the program flush its stdout after each line?)
+//	external: spacy-sm: stdout line 3 (document "d1"): invalid JSON: invalid character 'o' in literal null (expecting 'u'); the line is "not json" (...)
+//	external: spacy-sm: stdout line 3 (document "d1"): mentions[2]: end: 40 is past the end of the document (length 31)
+//
+// After a failure the program is killed, with every process in its group,
+// and the extractor is dead: every later call returns the same error.
+package external
