@@ -70,6 +70,18 @@ func (c combined) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Mention
 	return kept, nil
 }
 
+// Load loads every extractor that has something to load.
+func (c combined) Load() error {
+	for _, e := range c {
+		if l, ok := e.(Loader); ok {
+			if err := l.Load(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Close closes every extractor that holds resources.
 func (c combined) Close() error {
 	var errs []error

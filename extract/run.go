@@ -28,10 +28,19 @@ type Result struct {
 	Mentions [][]corpus.Mention
 	// Durations holds how long each document took, in corpus order.
 	Durations []time.Duration
-	// Wall is the time the whole run took, and Bytes the size of the
-	// texts, for throughput.
+	// Load is how long the extractor took to get ready (a model to
+	// load) before the first document; Wall is the time the documents
+	// took after that, and Bytes the size of their texts, for throughput.
+	Load  time.Duration
 	Wall  time.Duration
 	Bytes int64
+}
+
+// Loader is an extractor that has something to get ready before its
+// first document, such as a model to load. [Run] calls Load before it
+// starts the clock on the documents, so throughput does not include it.
+type Loader interface {
+	Load() error
 }
 
 // All returns every mention, in corpus order.
@@ -64,6 +73,13 @@ func Run(ctx context.Context, e Extractor, c *corpus.Corpus, opts Options) (*Res
 	}
 	for _, d := range c.Docs {
 		r.Bytes += int64(len(d.Text))
+	}
+	if l, ok := e.(Loader); ok {
+		t0 := time.Now()
+		if err := l.Load(); err != nil {
+			return nil, fmt.Errorf("extractor %s: %w", e.Name(), err)
+		}
+		r.Load = time.Since(t0)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -157,7 +157,7 @@ func TestCombine(t *testing.T) {
 	}}
 	orgs := fixed{name: "orgs", ms: []corpus.Mention{
 		{DocID: "d", Span: corpus.Span{Start: 0, End: 12}, Label: corpus.PERSON, Text: "Ada Lovelace"}, // longer: wins over "Ada"
-		{DocID: "d", Span: corpus.Span{Start: 17, End: 20}, Label: corpus.ORG, Text: "Bob"},             // same length: people listed first wins...
+		{DocID: "d", Span: corpus.Span{Start: 17, End: 20}, Label: corpus.ORG, Text: "Bob"},            // same length: people listed first wins...
 		{DocID: "d", Span: corpus.Span{Start: 24, End: 29}, Label: corpus.GPE, Text: "Dmeir"},
 	}}
 	// ...unless orgs is listed first.

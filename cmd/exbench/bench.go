@@ -2,23 +2,161 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/extract"
 )
 
 const benchUsage = `
-Usage: exbench bench
+Usage: exbench bench [-corpus C] [-gold G] [-extractor NAME ...] [-j N] [-o DIR]
 
-Bench will run every built-in extractor over the bundled corpus, score each
-against the bundled gold and write the reports. It is not available yet:
-exbench has no built-in extractors so far. Until then, 'exbench validate'
-checks the bundled gold and 'exbench count' summarises it.
+Bench is the main job: it runs extractors over a corpus, scores each
+against the gold, prints one table (per system, micro precision, recall
+and F1 under every scheme, and documents per second) and writes under DIR:
+
+	predictions/NAME.csv, predictions/NAME.json   each system's mentions and manifest
+	scores.csv, documents.csv, confusion.csv, errors.csv   the reports of 'exbench score'
+
+With no flags it runs the built-in extractors prose, numbers and dates, and
+their combination prose+numbers+dates, on the bundled corpus and gold.
+Every file is replaced atomically. Documents the gold does not cover are
+not run.
+
+Example:
+
+	exbench bench -extractor numbers -extractor external -cmd ./my_ner -name mine -o out
 `
 
-func runBench(_ context.Context, args []string, stdout, _ io.Writer) error {
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench", benchUsage)
+	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	goldArg := fs.String("gold", builtin, "gold mention `files`: a CSV file or a directory of them, or builtin")
+	var specs multiFlag
+	fs.Var(&specs, "extractor", "an extractor to run: prose, numbers, dates, external, or names joined by +; repeat for more (default: all built-in and their combination)")
+	out := fs.String("o", "exbench-out", "write predictions and reports under `dir`")
+	workers := fs.Int("j", runtime.GOMAXPROCS(0), "how many documents to extract at once")
+	var x externalFlags
+	x.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
-	return errors.New("bench: not available yet: exbench has no built-in extractors so far; 'exbench validate' checks the bundled gold and 'exbench count' summarises it")
+	if *workers < 1 {
+		return &usageError{"bench: -j must be at least 1"}
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Sprintf("bench: unexpected argument %q", fs.Arg(0))}
+	}
+	if len(specs) == 0 {
+		specs = append(multiFlag{}, builtinNames...)
+		specs = append(specs, strings.Join(builtinNames, "+"))
+	}
+	var es []extract.Extractor
+	seen := map[string]bool{}
+	for _, spec := range specs {
+		for _, one := range strings.Split(spec, ",") {
+			e, err := newExtractor(one, x)
+			if err != nil {
+				return err
+			}
+			if seen[e.Name()] {
+				return &usageError{fmt.Sprintf("bench: extractor %s given twice", e.Name())}
+			}
+			seen[e.Name()] = true
+			es = append(es, e)
+		}
+	}
+	defer func() {
+		for _, e := range es {
+			extract.Close(e)
+		}
+	}()
+
+	c, err := loadCorpus(*corpusName)
+	if err != nil {
+		return err
+	}
+	var goldArgs []string
+	if *goldArg != builtin {
+		goldArgs = []string{*goldArg}
+	}
+	goldMentions, err := readChecked(goldArgs, c, true, stderr)
+	if err != nil {
+		return err
+	}
+	goldByDoc := groupByDoc(goldMentions)
+	covered, err := coveredDocs(c, goldByDoc)
+	if err != nil {
+		return err
+	}
+	sub, err := corpus.New(c.Name, covered)
+	if err != nil {
+		return err
+	}
+
+	var systems []*system
+	var runs []*extract.Result
+	for _, e := range es {
+		r, err := extract.Run(ctx, e, sub, extract.Options{Workers: *workers, Progress: progress(stderr, e.Name())})
+		if err != nil {
+			return err
+		}
+		if err := extract.Close(e); err != nil {
+			return err
+		}
+		if err := writePredictions(filepath.Join(*out, "predictions", r.Name+".csv"), r, newManifest(r, sub, *workers)); err != nil {
+			return err
+		}
+		s, err := scoreSystem(ctx, r.Name, covered, goldByDoc, groupByDoc(r.All()), true)
+		if err != nil {
+			return err
+		}
+		systems = append(systems, s)
+		runs = append(runs, r)
+	}
+	if err := writeReports(*out, systems); err != nil {
+		return err
+	}
+	printBench(stdout, sub, systems, runs)
+	fmt.Fprintf(stdout, "\nwrote %s: predictions/ and scores.csv, documents.csv, confusion.csv, errors.csv\n", *out)
+	return nil
+}
+
+// printBench prints one row per system: micro precision, recall and F1
+// under each scheme, in percent, and documents per second.
+func printBench(w io.Writer, c *corpus.Corpus, systems []*system, runs []*extract.Result) {
+	var gold int
+	if len(systems) > 0 {
+		gold = systems[0].sum.Micro(eval.Strict).Possible()
+	}
+	fmt.Fprintf(w, "%d documents, %d gold mentions; micro P, R, F1 in %% (value: numbers only)\n", len(c.Docs), gold)
+	width := len("system")
+	for _, s := range systems {
+		width = max(width, len(s.name))
+	}
+	var b strings.Builder
+	line := func(cells ...string) { b.WriteString(strings.TrimRight(strings.Join(cells, ""), " ") + "\n") }
+	head := []string{fmt.Sprintf("%-*s %6s %8s", width, "", "", "")}
+	sub := []string{fmt.Sprintf("%-*s %6s %8s", width, "system", "found", "docs/s")}
+	for _, sc := range eval.Schemes {
+		head = append(head, fmt.Sprintf("   %-18s", sc))
+		sub = append(sub, fmt.Sprintf("   %6s%6s%6s", "P", "R", "F1"))
+	}
+	line(head...)
+	line(sub...)
+	for i, s := range systems {
+		docsPerSec := float64(len(c.Docs)) / runs[i].Wall.Seconds()
+		cells := []string{fmt.Sprintf("%-*s %6d %8.1f", width, s.name, s.sum.Micro(eval.Strict).Actual(), docsPerSec)}
+		for _, sc := range eval.Schemes {
+			m := s.sum.Micro(sc)
+			cells = append(cells, fmt.Sprintf("   %6s%6s%6s", pct(m.Precision()), pct(m.Recall()), pct(m.F1())))
+		}
+		line(cells...)
+	}
+	io.WriteString(w, b.String())
 }

@@ -18,10 +18,11 @@ type verb struct {
 
 func verbs() []verb {
 	return []verb{
-		{"validate", "check mention CSV files against a corpus", runValidate},
+		{"bench", "run extractors, score them against the gold, write reports", runBench},
+		{"run", "run an extractor over a corpus and write its mentions", runRun},
 		{"score", "score predicted mentions against gold", runScore},
+		{"validate", "check mention CSV files against a corpus", runValidate},
 		{"count", "count mentions per label and document", runCount},
-		{"bench", "run the built-in extractors and score them (not available yet)", runBench},
 	}
 }
 

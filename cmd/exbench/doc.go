@@ -7,10 +7,11 @@
 //
 // The verbs are:
 //
-//	validate  check mention CSV files against a corpus
+//	bench     run extractors, score them against the gold, write reports
+//	run       run an extractor over a corpus and write its mentions
 //	score     score predicted mentions against gold
+//	validate  check mention CSV files against a corpus
 //	count     count mentions per label and document
-//	bench     run the built-in extractors and score them (not available yet)
 //
 // Every verb takes -h, which prints its flags and an example. The exit
 // status is 0 on success, 1 on an error or an invalid file, and 2 for a

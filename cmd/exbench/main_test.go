@@ -69,13 +69,14 @@ func TestExitCodes(t *testing.T) {
 		wantStderr string // a substring
 	}{
 		{nil, 2, "", "exbench: no verb given"},
-		{[]string{"-h"}, 0, "Verbs:\n\tvalidate", ""},
+		{[]string{"-h"}, 0, "Verbs:\n\tbench", ""},
 		{[]string{"frobnicate"}, 2, "", "exbench: unknown verb \"frobnicate\"; run 'exbench -h' for the list\n"},
 		{[]string{"validate", "-x"}, 2, "", "exbench: validate: flag provided but not defined: -x; run 'exbench validate -h' for usage\n"},
 		{[]string{"validate", "-h"}, 0, "Example:\n\n\texbench validate -corpus ./news gold/news/*.csv", ""},
 		{[]string{"count", "-h"}, 0, "Example:", ""},
-		{[]string{"bench", "-h"}, 0, "not available yet", ""},
-		{[]string{"bench"}, 1, "", "exbench: bench: not available yet"},
+		{[]string{"bench", "-h"}, 0, "Bench is the main job", ""},
+		{[]string{"run", "-h"}, 0, "Examples:", ""},
+		{[]string{"score", "-h"}, 0, "Examples:", ""},
 		{[]string{"validate", "-corpus", "no/such/dir"}, 1, "", "no/such/dir: no such file or directory"},
 		{[]string{"validate", "no/such.csv"}, 1, "", "no/such.csv: no such file or directory"},
 	} {

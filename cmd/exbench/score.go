@@ -112,14 +112,9 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	byDoc := groupByDoc(goldMentions)
-	var covered []corpus.Doc
-	for _, d := range c.Docs {
-		if _, ok := byDoc[d.ID]; ok {
-			covered = append(covered, d)
-		}
-	}
-	if len(covered) == 0 {
-		return fmt.Errorf("score: the gold has no mentions, so it covers no document")
+	covered, err := coveredDocs(c, byDoc)
+	if err != nil {
+		return err
 	}
 
 	var systems []*system
@@ -132,17 +127,9 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := checkCoverage(run.name, predByDoc, byDoc, *skip, stderr); err != nil {
 			return err
 		}
-		s := &system{name: run.name}
-		sc := eval.NewScorer(eval.Options{NoErrors: *outDir == ""})
-		for _, d := range covered {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			r := sc.Score(d, byDoc[d.ID], predByDoc[d.ID])
-			s.sum.Add(r)
-			if *outDir != "" {
-				s.errors = append(s.errors, r.Errors...)
-			}
+		s, err := scoreSystem(ctx, run.name, covered, byDoc, predByDoc, *outDir != "")
+		if err != nil {
+			return err
 		}
 		systems = append(systems, s)
 	}
@@ -153,6 +140,37 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return writeReports(*outDir, systems)
 	}
 	return nil
+}
+
+// scoreSystem scores a system's predictions on the covered documents,
+// keeping its errors when withErrors is set.
+func scoreSystem(ctx context.Context, name string, covered []corpus.Doc, goldByDoc, predByDoc map[string][]corpus.Mention, withErrors bool) (*system, error) {
+	s := &system{name: name}
+	sc := eval.NewScorer(eval.Options{NoErrors: !withErrors})
+	for _, d := range covered {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r := sc.Score(d, goldByDoc[d.ID], predByDoc[d.ID])
+		s.sum.Add(r)
+		s.errors = append(s.errors, r.Errors...)
+	}
+	return s, nil
+}
+
+// coveredDocs returns the documents of c that the gold has mentions of,
+// in corpus order.
+func coveredDocs(c *corpus.Corpus, goldByDoc map[string][]corpus.Mention) ([]corpus.Doc, error) {
+	var covered []corpus.Doc
+	for _, d := range c.Docs {
+		if _, ok := goldByDoc[d.ID]; ok {
+			covered = append(covered, d)
+		}
+	}
+	if len(covered) == 0 {
+		return nil, fmt.Errorf("the gold has no mentions of corpus %s, so it covers no document", c.Name)
+	}
+	return covered, nil
 }
 
 // splitSystem splits NAME=PATH; a plain PATH is named after its file.

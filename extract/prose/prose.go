@@ -65,6 +65,12 @@ func load() (m *prose.Model, err error) {
 	return doc.Model, nil
 }
 
+// Load loads the model, if it is not loaded yet.
+func (*Extractor) Load() error {
+	_, err := Model()
+	return err
+}
+
 // Extract returns the entities prose finds in doc whose labels map to
 // OntoNotes.
 func (e *Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Mention, error) {
@@ -188,4 +194,3 @@ func align(text string, words []string, ents []entity) ([]corpus.Span, error) {
 	}
 	return spans, nil
 }
-

@@ -155,3 +155,30 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractParallel extracts the seed documents from GOMAXPROCS
+// goroutines sharing one model: compare -cpu 1,2 for the gain of a
+// second worker.
+func BenchmarkExtractParallel(b *testing.B) {
+	c := corpus.Builtin()
+	var size int64
+	for _, d := range c.Docs {
+		size += int64(len(d.Text))
+	}
+	if _, err := Model(); err != nil {
+		b.Fatal(err)
+	}
+	e := New()
+	b.SetBytes(size / int64(len(c.Docs)))
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			if _, err := e.Extract(context.Background(), c.Docs[i%len(c.Docs)]); err != nil {
+				b.Error(err)
+				return
+			}
+			i++
+		}
+	})
+}

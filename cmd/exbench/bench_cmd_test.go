@@ -1,0 +1,107 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/gold"
+)
+
+func TestRun(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out", "numbers.csv")
+	code, stdout, stderr := exbench(t, "run", "-extractor", "numbers", "-j", "2", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "numbers ") || !strings.Contains(stdout, "in 5 documents") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	f, err := gold.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := f.Check(corpus.Builtin()); len(errs) > 0 || len(f.Mentions) == 0 {
+		t.Errorf("predictions: %d mentions, problems: %v", len(f.Mentions), errs)
+	}
+	for _, m := range f.Mentions {
+		if !m.Label.Numeric() {
+			t.Errorf("numbers found a %s: %q", m.Label, m.Text)
+		}
+	}
+	data, err := os.ReadFile(strings.TrimSuffix(out, ".csv") + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Extractor != "numbers" || m.Version == "" || m.Documents != 5 || m.Mentions != len(f.Mentions) ||
+		m.Fingerprint != fingerprint(corpus.Builtin()) || m.Workers != 2 || m.WallSeconds <= 0 {
+		t.Errorf("manifest = %+v", m)
+	}
+}
+
+func TestRunUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "-o", "x.csv"}, "run: -extractor is required"},
+		{[]string{"run", "-extractor", "numbers"}, "run: -o FILE.csv is required"},
+		{[]string{"run", "-extractor", "spacy", "-o", "x.csv"}, `unknown extractor "spacy"`},
+		{[]string{"run", "-extractor", "external", "-o", "x.csv"}, "-extractor external needs -cmd"},
+		{[]string{"run", "-extractor", "numbers", "-j", "0", "-o", "x.csv"}, "-j must be at least 1"},
+		{[]string{"bench", "-extractor", "numbers", "-extractor", "numbers"}, "extractor numbers given twice"},
+	} {
+		code, _, stderr := exbench(t, tc.args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("exbench %q = %d, %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}
+
+// TestBench runs the main job with every built-in extractor on the
+// bundled corpus and checks what it prints and writes.
+func TestBench(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := exbench(t, "bench", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"5 documents, 388 gold mentions", "system", "prose ", "numbers ", "dates ", "prose+numbers+dates "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	for _, name := range append([]string{"predictions/prose.csv", "predictions/prose.json", "predictions/numbers.csv", "predictions/dates.csv", "predictions/prose+numbers+dates.csv"}, reportFiles...) {
+		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	rows := readCSV(t, filepath.Join(out, "scores.csv"))
+	systems := map[string]bool{}
+	for _, r := range rows[1:] {
+		systems[r[0]] = true
+	}
+	if len(systems) != 4 {
+		t.Errorf("scores.csv has systems %v, want 4", systems)
+	}
+	// A second run replaces the files and gives the same reports.
+	first, _ := os.ReadFile(filepath.Join(out, "scores.csv"))
+	if code, _, stderr := exbench(t, "bench", "-o", out); code != 0 {
+		t.Fatalf("second run: exit %d: %s", code, stderr)
+	}
+	second, _ := os.ReadFile(filepath.Join(out, "scores.csv"))
+	if string(first) != string(second) {
+		t.Error("scores.csv differs between two runs")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(out, ".*.tmp"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
