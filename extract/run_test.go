@@ -188,3 +188,18 @@ func (f fixed) Version() string { return "1" }
 func (f fixed) Extract(context.Context, corpus.Doc) ([]corpus.Mention, error) {
 	return append([]corpus.Mention(nil), f.ms...), nil
 }
+
+func TestFromFunc(t *testing.T) {
+	e := FromFunc("caps", "caps/1", func(text string) []corpus.Mention {
+		return []corpus.Mention{{Span: corpus.Span{Start: 0, End: 3}, Label: corpus.PERSON, Text: text[:3]}}
+	})
+	ms, err := e.Extract(context.Background(), corpus.Doc{ID: "d", Text: "Ada met Bob"})
+	if err != nil || len(ms) != 1 || ms[0].DocID != "d" || e.Name() != "caps" || e.Version() != "caps/1" {
+		t.Errorf("Extract = %v, %v; name %q, version %q", ms, err, e.Name(), e.Version())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := e.Extract(ctx, corpus.Doc{ID: "d", Text: "Ada"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Extract on a canceled context = %v", err)
+	}
+}

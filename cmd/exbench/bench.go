@@ -81,16 +81,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	var goldArgs []string
-	if *goldArg != builtin {
-		goldArgs = []string{*goldArg}
-	}
-	goldMentions, err := readChecked(goldArgs, c, true, stderr)
-	if err != nil {
-		return err
-	}
-	goldByDoc := groupByDoc(goldMentions)
-	covered, err := coveredDocs(c, goldByDoc)
+	goldByDoc, covered, err := loadGold(*goldArg, c, stderr)
 	if err != nil {
 		return err
 	}
@@ -140,23 +131,15 @@ func printBench(w io.Writer, c *corpus.Corpus, systems []*system, runs []*extrac
 		width = max(width, len(s.name))
 	}
 	var b strings.Builder
-	line := func(cells ...string) { b.WriteString(strings.TrimRight(strings.Join(cells, ""), " ") + "\n") }
-	head := []string{fmt.Sprintf("%-*s %6s %8s", width, "", "", "")}
-	sub := []string{fmt.Sprintf("%-*s %6s %8s", width, "system", "found", "docs/s")}
-	for _, sc := range eval.Schemes {
-		head = append(head, fmt.Sprintf("   %-18s", sc))
-		sub = append(sub, fmt.Sprintf("   %6s%6s%6s", "P", "R", "F1"))
-	}
-	line(head...)
-	line(sub...)
+	schemeHeader(&b, fmt.Sprintf("%-*s %6s %8s", width, "system", "found", "docs/s"))
 	for i, s := range systems {
 		docsPerSec := float64(len(c.Docs)) / runs[i].Wall.Seconds()
 		cells := []string{fmt.Sprintf("%-*s %6d %8.1f", width, s.name, s.sum.Micro(eval.Strict).Actual(), docsPerSec)}
 		for _, sc := range eval.Schemes {
 			m := s.sum.Micro(sc)
-			cells = append(cells, fmt.Sprintf("   %6s%6s%6s", pct(m.Precision()), pct(m.Recall()), pct(m.F1())))
+			cells = append(cells, prf(m.Precision(), m.Recall(), m.F1()))
 		}
-		line(cells...)
+		tableLine(&b, cells...)
 	}
 	io.WriteString(w, b.String())
 }

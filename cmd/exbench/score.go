@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/exbench/exbench/corpus"
@@ -103,16 +104,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	var goldArgs []string
-	if *goldArg != builtin {
-		goldArgs = []string{*goldArg}
-	}
-	goldMentions, err := readChecked(goldArgs, c, true, stderr)
-	if err != nil {
-		return err
-	}
-	byDoc := groupByDoc(goldMentions)
-	covered, err := coveredDocs(c, byDoc)
+	byDoc, covered, err := loadGold(*goldArg, c, stderr)
 	if err != nil {
 		return err
 	}
@@ -158,19 +150,29 @@ func scoreSystem(ctx context.Context, name string, covered []corpus.Doc, goldByD
 	return s, nil
 }
 
-// coveredDocs returns the documents of c that the gold has mentions of,
-// in corpus order.
-func coveredDocs(c *corpus.Corpus, goldByDoc map[string][]corpus.Mention) ([]corpus.Doc, error) {
+// loadGold reads and validates the gold a -gold flag names (builtin for
+// the bundled gold) and returns its mentions by document and the
+// documents of c it covers, those it has mentions of, in corpus order.
+func loadGold(arg string, c *corpus.Corpus, stderr io.Writer) (map[string][]corpus.Mention, []corpus.Doc, error) {
+	var paths []string
+	if arg != builtin {
+		paths = []string{arg}
+	}
+	ms, err := readChecked(paths, c, true, stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	byDoc := groupByDoc(ms)
 	var covered []corpus.Doc
 	for _, d := range c.Docs {
-		if _, ok := goldByDoc[d.ID]; ok {
+		if _, ok := byDoc[d.ID]; ok {
 			covered = append(covered, d)
 		}
 	}
 	if len(covered) == 0 {
-		return nil, fmt.Errorf("the gold has no mentions of corpus %s, so it covers no document", c.Name)
+		return nil, nil, fmt.Errorf("the gold has no mentions of corpus %s, so it covers no document", c.Name)
 	}
-	return covered, nil
+	return byDoc, covered, nil
 }
 
 // splitSystem splits NAME=PATH; a plain PATH is named after its file.
@@ -226,7 +228,7 @@ func checkCoverage(name string, pred, goldByDoc map[string][]corpus.Mention, ski
 	if len(outside) == 0 {
 		return nil
 	}
-	slicesSort(outside)
+	slices.Sort(outside)
 	list := strings.Join(outside[:min(len(outside), 5)], ", ")
 	if len(outside) > 5 {
 		list += fmt.Sprintf(" and %d more", len(outside)-5)

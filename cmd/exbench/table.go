@@ -10,8 +10,6 @@ import (
 	"github.com/exbench/exbench/eval"
 )
 
-func slicesSort(s []string) { slices.Sort(s) }
-
 // printScores prints, for each system, a table with a row per label
 // (micro and macro last) and precision, recall and F1 in percent per
 // scheme.
@@ -29,17 +27,8 @@ func printScores(w io.Writer, systems []*system) error {
 		for _, lc := range labels {
 			width = max(width, len(labelName(lc.Label)))
 		}
-		line := func(cells ...string) {
-			b.WriteString(strings.TrimRight(strings.Join(cells, ""), " ") + "\n")
-		}
-		head := []string{fmt.Sprintf("%-*s %5s %5s", width, "", "", "")}
-		sub := []string{fmt.Sprintf("%-*s %5s %5s", width, "label", "gold", "pred")}
-		for _, sc := range eval.Schemes {
-			head = append(head, fmt.Sprintf("   %-18s", sc))
-			sub = append(sub, fmt.Sprintf("   %6s%6s%6s", "P", "R", "F1"))
-		}
-		line(head...)
-		line(sub...)
+		line := func(cells ...string) { tableLine(&b, cells...) }
+		schemeHeader(&b, fmt.Sprintf("%-*s %5s %5s", width, "label", "gold", "pred"))
 		for _, lc := range labels {
 			strict := lc.Scheme[eval.Strict]
 			cells := []string{fmt.Sprintf("%-*s %5d %5d", width, labelName(lc.Label), strict.Possible(), strict.Actual())}
@@ -49,14 +38,14 @@ func printScores(w io.Writer, systems []*system) error {
 					continue
 				}
 				c := lc.Scheme[sc]
-				cells = append(cells, fmt.Sprintf("   %6s%6s%6s", pct(c.Precision()), pct(c.Recall()), pct(c.F1())))
+				cells = append(cells, prf(c.Precision(), c.Recall(), c.F1()))
 			}
 			line(cells...)
 		}
 		cells := []string{fmt.Sprintf("%-*s %5s %5s", width, "macro", "", "")}
 		for _, sc := range eval.Schemes {
 			m := s.sum.Macro(sc)
-			cells = append(cells, fmt.Sprintf("   %6s%6s%6s", pct(m.Precision), pct(m.Recall), pct(m.F1)))
+			cells = append(cells, prf(m.Precision, m.Recall, m.F1))
 		}
 		line(cells...)
 	}
@@ -65,6 +54,27 @@ func printScores(w io.Writer, systems []*system) error {
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f", 100*f) }
+
+// prf is one scheme's cell group: precision, recall and F1 in percent.
+func prf(p, r, f1 float64) string { return fmt.Sprintf("   %6s%6s%6s", pct(p), pct(r), pct(f1)) }
+
+// schemeHeader writes the two header lines of a table whose left columns
+// are headed left, followed by a P, R, F1 group per scheme.
+func schemeHeader(b *strings.Builder, left string) {
+	head := []string{strings.Repeat(" ", len(left))}
+	sub := []string{left}
+	for _, sc := range eval.Schemes {
+		head = append(head, fmt.Sprintf("   %-18s", sc))
+		sub = append(sub, fmt.Sprintf("   %6s%6s%6s", "P", "R", "F1"))
+	}
+	tableLine(b, head...)
+	tableLine(b, sub...)
+}
+
+// tableLine writes cells as one line, without trailing spaces.
+func tableLine(b *strings.Builder, cells ...string) {
+	b.WriteString(strings.TrimRight(strings.Join(cells, ""), " ") + "\n")
+}
 
 // printConlleval prints conlleval.pl's report from the strict counts:
 // the same lines, numbers and rounding.

@@ -1,41 +1,18 @@
 package dates
 
 import (
-	"context"
 	"unicode/utf8"
 
 	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/extract"
 )
 
 // version changes whenever the output could change.
 const version = "dates/1"
 
-// Extractor finds DATE and TIME mentions with the rules of [Find]. It has
-// no state, so it is safe for concurrent use.
-type Extractor struct{}
-
-// New returns an Extractor.
-func New() *Extractor { return &Extractor{} }
-
-// Name returns "dates".
-func (*Extractor) Name() string { return "dates" }
-
-// Version returns the version of the rules, such as "dates/1".
-func (*Extractor) Version() string { return version }
-
-// Extract returns the DATE and TIME mentions of doc, as [Find] does, with
-// DocID set to doc.ID. It returns ctx's error if ctx is done before it
-// starts.
-func (*Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Mention, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	ms := Find(doc.Text)
-	for i := range ms {
-		ms[i].DocID = doc.ID
-	}
-	return ms, nil
-}
+// New returns the dates extractor: [Find] on each document's text. It
+// holds no state, so it is safe for concurrent use.
+func New() extract.Extractor { return extract.FromFunc("dates", version, Find) }
 
 // Find returns the DATE and TIME mentions of text, sorted by start, never
 // overlapping, with spans in code points and an empty DocID. See the

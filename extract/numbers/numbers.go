@@ -1,40 +1,18 @@
 package numbers
 
 import (
-	"context"
 	"unicode/utf8"
 
 	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/extract"
 )
 
 // Version changes whenever the output of [Find] could change.
 const Version = "numbers/1"
 
-// Extractor finds numbers with [Find]. It holds no state, so it is safe
-// for concurrent use.
-type Extractor struct{}
-
-// New returns an Extractor.
-func New() *Extractor { return &Extractor{} }
-
-// Name returns "numbers".
-func (*Extractor) Name() string { return "numbers" }
-
-// Version returns [Version].
-func (*Extractor) Version() string { return Version }
-
-// Extract returns the number mentions of doc, as [Find] does, with DocID
-// set to doc.ID.
-func (*Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Mention, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	ms := Find(doc.Text)
-	for i := range ms {
-		ms[i].DocID = doc.ID
-	}
-	return ms, nil
-}
+// New returns the numbers extractor: [Find] on each document's text. It
+// holds no state, so it is safe for concurrent use.
+func New() extract.Extractor { return extract.FromFunc("numbers", Version, Find) }
 
 // Find returns the CARDINAL, ORDINAL, QUANTITY, PERCENT and MONEY
 // mentions of text, sorted by start, never overlapping, with code-point
