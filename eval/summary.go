@@ -17,10 +17,12 @@ type Summary struct {
 	confusion map[[2]corpus.Label]int
 }
 
-// DocCounts is a document's counts over all labels, by scheme.
+// DocCounts is a document's counts: over all labels, by scheme, and per
+// label, the document's sufficient statistics for resampling.
 type DocCounts struct {
 	DocID  string
-	Scheme [len(schemeNames)]Counts
+	Scheme [len(schemeNames)]Counts // all labels together
+	Labels []LabelCounts            // All first, then each label present
 }
 
 // Add adds a document's result.
@@ -29,7 +31,7 @@ func (s *Summary) Add(r DocResult) {
 		s.labels = map[corpus.Label]*LabelCounts{}
 		s.confusion = map[[2]corpus.Label]int{}
 	}
-	s.Docs = append(s.Docs, DocCounts{DocID: r.DocID, Scheme: r.Counts[0].Scheme})
+	s.Docs = append(s.Docs, DocCounts{DocID: r.DocID, Scheme: r.Counts[0].Scheme, Labels: r.Counts})
 	for _, lc := range r.Counts {
 		t := s.labels[lc.Label]
 		if t == nil {
