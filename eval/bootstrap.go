@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 
 	"gonum.org/v1/gonum/stat"
@@ -87,6 +88,7 @@ func Bootstrap(docs []DocCounts, opts BootstrapOptions) ([]Row, error) {
 			rows[k].Metric[m] = estimate(observed[s], hists[s*(bins+1):(s+1)*(bins+1)], 0, jack[s], opts)
 		}
 	}
+	slices.SortStableFunc(rows, func(x, y Row) int { return compareKeys(x.Key, y.Key) })
 	return rows, nil
 }
 

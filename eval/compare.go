@@ -101,7 +101,24 @@ func Compare(a, b []DocCounts, opts BootstrapOptions) (*Comparison, error) {
 		c.Rows = append(c.Rows, d)
 	}
 	holm(c.Rows)
+	slices.SortStableFunc(c.Rows, func(x, y Difference) int { return compareKeys(x.Key, y.Key) })
 	return c, nil
+}
+
+// compareKeys orders rows by scheme, each scheme's micro row first and
+// macro row last; rows are made in that order otherwise.
+func compareKeys(x, y Key) int {
+	return cmp.Or(cmp.Compare(x.Scheme, y.Scheme), boolCompare(x.Macro, y.Macro))
+}
+
+func boolCompare(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // permute runs the paired permutation test on F1 for every row and

@@ -18,7 +18,8 @@ Usage: exbench bench [-corpus C] [-gold G] [-extractor NAME ...] [-j N] [-o DIR]
 
 Bench is the main job: it runs extractors over a corpus, scores each
 against the gold, prints one table (per system, micro precision, recall
-and F1 under every scheme, and documents per second) and writes under DIR:
+and F1 under every scheme, and documents per second) and writes under DIR
+(scores.csv with bootstrap confidence intervals unless -ci=false):
 
 	predictions/NAME.csv, predictions/NAME.json   each system's mentions and manifest
 	scores.csv, documents.csv, confusion.csv, errors.csv   the reports of 'exbench score'
@@ -43,7 +44,12 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "how many documents to extract at once")
 	var x externalFlags
 	x.register(fs)
+	var st statFlags
+	st.register(fs, true)
 	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if err := st.check("bench"); err != nil {
 		return err
 	}
 	if *workers < 1 {
@@ -103,9 +109,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := writePredictions(filepath.Join(*out, "predictions", r.Name+".csv"), r, newManifest(r, sub, *workers)); err != nil {
 			return err
 		}
-		s, err := scoreSystem(ctx, r.Name, covered, goldByDoc, groupByDoc(r.All()), true)
+		predByDoc := groupByDoc(r.All())
+		s, err := scoreSystem(ctx, r.Name, covered, goldByDoc, predByDoc, true)
 		if err != nil {
 			return err
+		}
+		if st.ci {
+			if err := addIntervals(ctx, s, &st, covered, goldByDoc, predByDoc); err != nil {
+				return err
+			}
 		}
 		systems = append(systems, s)
 		runs = append(runs, r)

@@ -21,6 +21,7 @@ func verbs() []verb {
 		{"bench", "run extractors, score them against the gold, write reports", runBench},
 		{"run", "run an extractor over a corpus and write its mentions", runRun},
 		{"score", "score predicted mentions against gold", runScore},
+		{"compare", "compare two systems: differences, intervals, p-values, gates", runCompare},
 		{"validate", "check mention CSV files against a corpus", runValidate},
 		{"count", "count mentions per label and document", runCount},
 	}
@@ -77,7 +78,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 // exitCode reports err on stderr and returns the exit status: 0 ok, 1
-// error, 2 usage.
+// error, 2 usage, 3 a gate failed.
 func exitCode(err error, stderr io.Writer) int {
 	var ue *usageError
 	switch {
@@ -88,6 +89,8 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errFailed):
 		return 1
+	case errors.Is(err, errGate):
+		return 3
 	}
 	fmt.Fprintf(stderr, "exbench: %v\n", err)
 	return 1

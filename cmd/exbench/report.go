@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/eval"
@@ -16,15 +17,18 @@ import (
 )
 
 // system is one scored system: its name, its summed counts and, when the
-// reports are written, its errors.
+// reports are written, its errors; with -ci, its intervals.
 type system struct {
 	name   string
 	sum    eval.Summary
 	errors []eval.Error
+	rows   []eval.Row // bootstrap intervals, by key
+	stats  *statFlags // how rows were made
 }
 
-// scoreRow is a row of scores.csv and, with DocID, of documents.csv.
-type scoreRow struct {
+// ScoreRow is a row of scores.csv (exported so that gocsv sees the
+// fields scoreRowCI embeds) and, with DocID, of documents.csv.
+type ScoreRow struct {
 	System    string `csv:"system"`
 	Scheme    string `csv:"scheme"`
 	Label     string `csv:"label"`
@@ -39,6 +43,18 @@ type scoreRow struct {
 	Recall    string `csv:"recall"`
 	F1        string `csv:"f1"`
 	Warning   string `csv:"warning"`
+}
+
+// scoreRowCI is a scores.csv row with confidence intervals (-ci).
+type scoreRowCI struct {
+	ScoreRow
+	PLow  string `csv:"p_low"`
+	PHigh string `csv:"p_high"`
+	RLow  string `csv:"r_low"`
+	RHigh string `csv:"r_high"`
+	FLow  string `csv:"f1_low"`
+	FHigh string `csv:"f1_high"`
+	CI    string `csv:"ci"`
 }
 
 type docRow struct {
@@ -124,8 +140,8 @@ func countCells(c eval.Counts) [10]string {
 	}
 }
 
-func scoreRows(systems []*system) []scoreRow {
-	var rows []scoreRow
+func scoreRows(systems []*system) []ScoreRow {
+	var rows []ScoreRow
 	for _, s := range systems {
 		labels := s.sum.Labels()
 		for _, sc := range eval.Schemes {
@@ -138,7 +154,7 @@ func scoreRows(systems []*system) []scoreRow {
 					continue
 				}
 				x := countCells(c)
-				rows = append(rows, scoreRow{
+				rows = append(rows, ScoreRow{
 					System: gold.EscapeCell(s.name), Scheme: sc.String(), Label: labelName(lc.Label),
 					Correct: x[0], Incorrect: x[1], Partial: x[2], Missed: x[3], Spurious: x[4], Possible: x[5], Actual: x[6],
 					Precision: x[7], Recall: x[8], F1: x[9], Warning: undefinedWarning(c),
@@ -149,11 +165,65 @@ func scoreRows(systems []*system) []scoreRow {
 			if m.Labels == 0 {
 				w = "no labels to average, reported as 0"
 			}
-			rows = append(rows, scoreRow{System: gold.EscapeCell(s.name), Scheme: sc.String(), Label: "macro",
+			rows = append(rows, ScoreRow{System: gold.EscapeCell(s.name), Scheme: sc.String(), Label: "macro",
 				Precision: decimal(m.Precision), Recall: decimal(m.Recall), F1: decimal(m.F1), Warning: w})
 		}
 	}
 	return rows
+}
+
+// scoreRowsAny returns scores.csv's rows, with interval columns when the
+// systems have intervals.
+func scoreRowsAny(systems []*system) any {
+	rows := scoreRows(systems)
+	if len(systems) == 0 || systems[0].rows == nil {
+		return rows
+	}
+	// scoreRows walks the systems, schemes and labels in the order below.
+	var out []scoreRowCI
+	i := 0
+	for _, s := range systems {
+		byKey := map[eval.Key]eval.Row{}
+		for _, r := range s.rows {
+			byKey[r.Key] = r
+		}
+		for ; i < len(rows) && rows[i].System == gold.EscapeCell(s.name); i++ {
+			r := rows[i]
+			sc, _ := eval.ParseScheme(r.Scheme)
+			key := eval.Key{Scheme: sc, Label: eval.All, Macro: r.Label == "macro"}
+			if r.Label != "micro" && r.Label != "macro" {
+				key.Label = corpus.Label(r.Label)
+			}
+			row := scoreRowCI{ScoreRow: r, CI: s.stats.describe()}
+			if est, ok := byKey[key]; ok {
+				iv := func(m eval.Metric) eval.Interval {
+					e := est.Metric[m]
+					if s.stats.method == "percentile" {
+						return e.Percentile
+					}
+					return e.BCa
+				}
+				row.PLow, row.PHigh = decimal(iv(eval.Precision).Low), decimal(iv(eval.Precision).High)
+				row.RLow, row.RHigh = decimal(iv(eval.Recall).Low), decimal(iv(eval.Recall).High)
+				row.FLow, row.FHigh = decimal(iv(eval.F1).Low), decimal(iv(eval.F1).High)
+				var notes []string
+				if row.Warning != "" {
+					notes = append(notes, row.Warning)
+				}
+				if s.stats.method == "bca" && !est.Metric[eval.F1].BCaOK {
+					notes = append(notes, "BCa undefined (every resample on one side), percentile interval given")
+				}
+				if !key.Macro && key.Label != eval.All {
+					if n, _ := strconv.Atoi(r.Possible); n < 10 {
+						notes = append(notes, fmt.Sprintf("only %s: the interval is rough", plural(n, "gold mention")))
+					}
+				}
+				row.Warning = strings.Join(notes, "; ")
+			}
+			out = append(out, row)
+		}
+	}
+	return out
 }
 
 func docRows(systems []*system) []docRow {
@@ -241,7 +311,7 @@ func writeReports(dir string, systems []*system) error {
 		name string
 		rows any
 	}{
-		{"scores.csv", scoreRows(systems)},
+		{"scores.csv", scoreRowsAny(systems)},
 		{"documents.csv", docRows(systems)},
 		{"confusion.csv", confusionRows(systems)},
 		{"errors.csv", errorRows(systems)},

@@ -64,7 +64,17 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	conll := fs.String("conll", "", "score a CoNLL token-per-line `file` instead")
 	scheme := fs.String("scheme", "conlleval", "with -conll, how tags make chunks: conlleval, iob1, iob2, iobes or auto")
 	name := fs.String("name", "", "with -conll, the system `name` (default: the file's name)")
+	var st statFlags
+	st.register(fs, false)
+	var gates gateFlags
+	gates.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if err := st.check("score"); err != nil {
+		return err
+	}
+	if err := gates.parse("score"); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -123,14 +133,35 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return err
 		}
+		if st.ci {
+			if err := addIntervals(ctx, s, &st, covered, byDoc, predByDoc); err != nil {
+				return err
+			}
+		}
 		systems = append(systems, s)
 	}
 	if err := printScores(stdout, systems); err != nil {
 		return err
 	}
 	if *outDir != "" {
-		return writeReports(*outDir, systems)
+		if err := writeReports(*outDir, systems); err != nil {
+			return err
+		}
 	}
+	return gates.check(stderr, systems)
+}
+
+// addIntervals computes a system's bootstrap intervals.
+func addIntervals(ctx context.Context, s *system, st *statFlags, covered []corpus.Doc, goldByDoc, predByDoc map[string][]corpus.Mention) error {
+	us, err := units(ctx, s, st.unit, covered, goldByDoc, predByDoc)
+	if err != nil {
+		return err
+	}
+	rows, err := eval.Bootstrap(us, st.options())
+	if err != nil {
+		return err
+	}
+	s.rows, s.stats = rows, st
 	return nil
 }
 
