@@ -320,4 +320,3 @@ func changesOf(a, b []eval.Error, covered []corpus.Doc) []changeRow {
 	})
 	return rows
 }
-
