@@ -10,12 +10,14 @@
 //	bench     run extractors, score them against the gold, write reports
 //	run       run an extractor over a corpus and write its mentions
 //	score     score predicted mentions against gold
+//	compare   compare two systems: differences, intervals, p-values, gates
 //	validate  check mention CSV files against a corpus
 //	count     count mentions per label and document
 //
 // Every verb takes -h, which prints its flags and an example. The exit
-// status is 0 on success, 1 on an error or an invalid file, and 2 for a
-// mistake in the command line.
+// status is 0 on success, 1 on an error or an invalid file, 2 for a
+// mistake in the command line, and 3 when a gate (-fail-if,
+// -fail-on-regression) failed.
 //
 // Corpora and mention files are described in the README: a corpus is a
 // directory of UTF-8 .txt files or a JSONL file of {"id", "text"} records;
