@@ -22,6 +22,7 @@ func verbs() []verb {
 		{"run", "run an extractor over a corpus and write its mentions", runRun},
 		{"score", "score predicted mentions against gold", runScore},
 		{"compare", "compare two systems: differences, intervals, p-values, gates", runCompare},
+		{"agree", "agreement between two annotations: F1 both ways, kappa", runAgree},
 		{"validate", "check mention CSV files against a corpus", runValidate},
 		{"count", "count mentions per label and document", runCount},
 	}

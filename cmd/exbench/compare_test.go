@@ -125,3 +125,22 @@ func TestScoreCI(t *testing.T) {
 		t.Errorf("strict micro row %q", lines[1])
 	}
 }
+
+// TestAgree checks the gold against v1 as two annotations. κ by hand:
+// 22 tokens, 15 labelled alike; the labels' shares give an expected
+// agreement of 136/484; κ = (15/22 − 136/484) / (1 − 136/484) = 0.5575.
+func TestAgree(t *testing.T) {
+	code, stdout, stderr := exbench(t, "agree", "-corpus", "testdata/score/corpus", "testdata/score/gold.csv", "testdata/score/v1.csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"strict      50.0    50.0    50.0",
+		"partial     75.0    75.0    75.0",
+		"Cohen's kappa on tokens: 0.5575 over all 22 tokens",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+}

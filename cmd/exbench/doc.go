@@ -11,6 +11,7 @@
 //	run       run an extractor over a corpus and write its mentions
 //	score     score predicted mentions against gold
 //	compare   compare two systems: differences, intervals, p-values, gates
+//	agree     agreement between two annotations: F1 both ways, kappa
 //	validate  check mention CSV files against a corpus
 //	count     count mentions per label and document
 //
