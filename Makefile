@@ -18,7 +18,9 @@ build:
 test: vet depcheck
 	@cc="$$($(GO) env CC)"; \
 	if [ "$$($(GO) env CGO_ENABLED)" = 1 ] && command -v "$${cc%% *}" >/dev/null 2>&1; then \
-		echo "$(GO) test -race ./..."; $(GO) test -race ./...; \
+		echo "$(GO) test -race ./..."; $(GO) test -race ./... && \
+		echo "$(GO) test -run TestCoverage ./eval  (the full simulation, too slow under -race)" && \
+		$(GO) test -run TestCoverage ./eval; \
 	else \
 		echo "make test: no C compiler for cgo ($$cc), so running without -race"; \
 		echo "$(GO) test ./..."; $(GO) test ./...; \

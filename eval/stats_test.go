@@ -111,8 +111,11 @@ func TestBootstrapDeterministic(t *testing.T) {
 // probability 0.7, and 0–2 spurious predictions (mean 1): the true F1 is
 // 2·E[COR] / (E[POS] + E[ACT]) = 2·0.7·3.5 / (3.5 + 0.7·3.5 + 1).
 func TestCoverage(t *testing.T) {
+	// Under -short, and under the race detector (make test runs this test
+	// again without it, in full), 200 corpora.
+	short := testing.Short() || raceEnabled
 	corpora, resamples := 1000, 1000
-	if testing.Short() {
+	if short {
 		corpora = 200
 	}
 	truth := 2 * 0.7 * 3.5 / (3.5 + 0.7*3.5 + 1)
@@ -141,7 +144,7 @@ func TestCoverage(t *testing.T) {
 		}
 	}
 	lo, hi := 0.93, 0.97
-	if testing.Short() {
+	if short {
 		lo, hi = 0.90, 0.99 // fewer corpora, wider binomial noise
 	}
 	for method, n := range covered {
