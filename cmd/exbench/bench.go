@@ -106,7 +106,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := extract.Close(e); err != nil {
 			return err
 		}
-		if err := writePredictions(filepath.Join(*out, "predictions", r.Name+".csv"), r, newManifest(r, sub, *workers)); err != nil {
+		if err := writePredictions(filepath.Join(*out, "predictions", fileName(r.Name)+".csv"), r, newManifest(r, sub, *workers)); err != nil {
 			return err
 		}
 		predByDoc := groupByDoc(r.All())
@@ -128,6 +128,24 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	printBench(stdout, sub, systems, runs)
 	fmt.Fprintf(stdout, "\nwrote %s: predictions/ and scores.csv, documents.csv, confusion.csv, errors.csv\n", *out)
 	return nil
+}
+
+// fileName makes a system's name, which the user chooses (-name), a safe
+// file name: letters, digits and . _ + - are kept, anything else becomes
+// _, and a name that is empty or starts with a dot gets a leading _, so it
+// can never reach outside the output directory.
+func fileName(name string) string {
+	b := []byte(name)
+	for i, c := range b {
+		ok := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '+' || c == '-'
+		if !ok {
+			b[i] = '_'
+		}
+	}
+	if len(b) == 0 || b[0] == '.' {
+		b = append([]byte{'_'}, b...)
+	}
+	return string(b)
 }
 
 // printBench prints one row per system: micro precision, recall and F1

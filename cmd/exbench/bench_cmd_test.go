@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -103,5 +104,39 @@ func TestBench(t *testing.T) {
 	leftovers, _ := filepath.Glob(filepath.Join(out, ".*.tmp"))
 	if len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+func TestFileName(t *testing.T) {
+	for in, want := range map[string]string{
+		"prose+numbers+dates": "prose+numbers+dates",
+		"../../etc/passwd":    "_.._.._etc_passwd",
+		"":                    "_",
+		"..":                  "_..",
+		"a/b\x00c é":          "a_b_c___",
+	} {
+		if got := fileName(in); got != want {
+			t.Errorf("fileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestBenchSystemNameIsNotAPath runs an external extractor named like a
+// path: its predictions stay inside the output directory.
+func TestBenchSystemNameIsNotAPath(t *testing.T) {
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("no python3")
+	}
+	root := t.TempDir()
+	out := filepath.Join(root, "out")
+	code, _, stderr := exbench(t, "bench", "-ci=false", "-extractor", "external", "-cmd", "python3 ../../extract/external/testdata/capitalised.py", "-name", "../escaped", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "predictions", "_.._escaped.csv")); err != nil {
+		t.Error(err)
+	}
+	if matches, _ := filepath.Glob(filepath.Join(root, "escaped*")); len(matches) > 0 {
+		t.Errorf("wrote outside the output directory: %v", matches)
 	}
 }
