@@ -5,7 +5,7 @@ FUZZTIME ?= 30s
 BENCH    ?= .
 
 # Every fuzz target, as package:Target.
-FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./gold:FuzzRead ./gold:FuzzCoNLL \
+FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./corpus:FuzzSentences ./gold:FuzzRead ./gold:FuzzCoNLL \
 	./extract/numbers:FuzzFind ./extract/dates:FuzzFind ./extract/prose:FuzzExtract \
 	./extract/external:FuzzParseAnswer ./extract/external:FuzzSplitWords
 
