@@ -108,43 +108,51 @@ func resample(t *table, b [][]cell, opts BootstrapOptions, add func(a, b []float
 	un := uint32(n)
 	var mu sync.Mutex
 	total := make([]uint32, nstats*stride)
+	inParallel(opts.Resamples, opts.Workers, func(from, to int) {
+		h := make([]uint32, nstats*stride)
+		weights := make([]int32, n)
+		packedA, packedB := new([maxSlots]int64), new([maxSlots]int64)
+		totA, totB := make([]int64, t.nslots), make([]int64, t.nslots)
+		cells := t.nslots / 2
+		var ma, mb []float64
+		for r := from; r < to; r++ {
+			rng := rand.New(rand.NewPCG(opts.Seed, uint64(r)))
+			clear(weights)
+			for range n {
+				weights[rng.Uint32N(un)]++
+			}
+			ma = t.metrics(unpack(weighted(t.docs, weights, packedA, cells), totA), ma)
+			if b != nil {
+				mb = t.metrics(unpack(weighted(b, weights, packedB, cells), totB), mb)
+			}
+			add(ma, mb, h, stride)
+		}
+		mu.Lock()
+		for i, c := range h {
+			total[i] += c
+		}
+		mu.Unlock()
+	})
+	return total
+}
+
+// inParallel splits [0, n) into one contiguous range a worker, runs fn on
+// each range in its own goroutine, and returns when all are done.
+func inParallel(n, workers int, fn func(from, to int)) {
 	var wg sync.WaitGroup
-	per := (opts.Resamples + opts.Workers - 1) / opts.Workers
-	for w := range opts.Workers {
-		from, to := w*per, min((w+1)*per, opts.Resamples)
+	per := (n + workers - 1) / workers
+	for w := range workers {
+		from, to := w*per, min((w+1)*per, n)
 		if from >= to {
 			break
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			h := make([]uint32, nstats*stride)
-			weights := make([]int32, n)
-			packedA, packedB := new([maxSlots]int64), new([maxSlots]int64)
-			totA, totB := make([]int64, t.nslots), make([]int64, t.nslots)
-			cells := t.nslots / 2
-			var ma, mb []float64
-			for r := from; r < to; r++ {
-				rng := rand.New(rand.NewPCG(opts.Seed, uint64(r)))
-				clear(weights)
-				for range n {
-					weights[rng.Uint32N(un)]++
-				}
-				ma = t.metrics(unpack(weighted(t.docs, weights, packedA, cells), totA), ma)
-				if b != nil {
-					mb = t.metrics(unpack(weighted(b, weights, packedB, cells), totB), mb)
-				}
-				add(ma, mb, h, stride)
-			}
-			mu.Lock()
-			for i, c := range h {
-				total[i] += c
-			}
-			mu.Unlock()
+			fn(from, to)
 		}()
 	}
 	wg.Wait()
-	return total
 }
 
 // weighted sums the documents' packed cells, document i counted

@@ -195,44 +195,33 @@ func permute(t *table, bDocs [][]cell, obsA, obsB []float64, opts BootstrapOptio
 
 	// Approximate randomization, each permutation from its own stream.
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	per := (opts.Resamples + opts.Workers - 1) / opts.Workers
-	for w := range opts.Workers {
-		lo, hi := w*per, min((w+1)*per, opts.Resamples)
-		if lo >= hi {
-			break
+	inParallel(opts.Resamples, opts.Workers, func(from, to int) {
+		local := make([]int, nrows)
+		totA, totB := make([]int64, len(baseA)), make([]int64, len(baseB))
+		var ma, mb []float64
+		for r := from; r < to; r++ {
+			rng := rand.New(rand.NewPCG(opts.Seed^0x9e3779b97f4a7c15, uint64(r)))
+			copy(totA, baseA)
+			copy(totB, baseB)
+			for i := range n {
+				if rng.Uint64()&1 == 1 {
+					swap(totA, totB, i, 1)
+				}
+			}
+			ma = t.metrics(totA, ma)
+			mb = t.metrics(totB, mb)
+			for k := range nrows {
+				if math.Abs(mb[3*k+2]-ma[3*k+2]) >= observed[k] {
+					local[k]++
+				}
+			}
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			local := make([]int, nrows)
-			totA, totB := make([]int64, len(baseA)), make([]int64, len(baseB))
-			var ma, mb []float64
-			for r := lo; r < hi; r++ {
-				rng := rand.New(rand.NewPCG(opts.Seed^0x9e3779b97f4a7c15, uint64(r)))
-				copy(totA, baseA)
-				copy(totB, baseB)
-				for i := range n {
-					if rng.Uint64()&1 == 1 {
-						swap(totA, totB, i, 1)
-					}
-				}
-				ma = t.metrics(totA, ma)
-				mb = t.metrics(totB, mb)
-				for k := range nrows {
-					if math.Abs(mb[3*k+2]-ma[3*k+2]) >= observed[k] {
-						local[k]++
-					}
-				}
-			}
-			mu.Lock()
-			for k, c := range local {
-				counts[k] += c
-			}
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
+		mu.Lock()
+		for k, c := range local {
+			counts[k] += c
+		}
+		mu.Unlock()
+	})
 	return counts, opts.Resamples
 }
 
