@@ -20,9 +20,11 @@ func EscapeCell(s string) string {
 }
 
 // UnescapeCell undoes [EscapeCell]: UnescapeCell(EscapeCell(s)) == s for
-// every s.
+// every s. It also takes the quote off before a line feed: encoding/csv
+// drops the carriage return of a CRLF inside a quoted field, so an escaped
+// "\r\n..." reads back as "'\n...", which only EscapeCell can have made.
 func UnescapeCell(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && strings.IndexByte(formulaStart, s[1]) >= 0 {
+	if len(s) >= 2 && s[0] == '\'' && (strings.IndexByte(formulaStart, s[1]) >= 0 || s[1] == '\n') {
 		return s[1:]
 	}
 	return s

@@ -3,6 +3,7 @@ package gold
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/exbench/exbench/corpus"
@@ -54,6 +55,11 @@ func FuzzRead(f *testing.F) {
 		}
 		want := append(file.Mentions[:0:0], file.Mentions...)
 		corpus.Sort(want)
+		for i := range want {
+			// encoding/csv drops the CR of a CRLF inside a quoted field
+			// (see the package documentation).
+			want[i].Text = strings.ReplaceAll(want[i].Text, "\r\n", "\n")
+		}
 		if diff := cmp.Diff(want, again.Mentions, cmpMentions...); diff != "" {
 			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
