@@ -12,6 +12,7 @@
 //	score     score predicted mentions against gold
 //	compare   compare two systems: differences, intervals, p-values, gates
 //	agree     agreement between two annotations: F1 both ways, kappa
+//	convert   convert mentions between CSV, JSONL, brat and CoNLL
 //	validate  check mention CSV files against a corpus
 //	count     count mentions per label and document
 //

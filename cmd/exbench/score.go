@@ -218,6 +218,11 @@ func splitSystem(arg string) (name, path string) {
 // and checks them against c: as gold (Validate) or as predictions (Check).
 // Problems are printed; any problem that is not a warning fails.
 func readChecked(paths []string, c *corpus.Corpus, asGold bool, stderr io.Writer) ([]corpus.Mention, error) {
+	if len(paths) == 1 {
+		if f, _ := formatOf(paths[0]); f != "" && f != "csv" {
+			return readOtherFormat(paths[0], f, c, stderr)
+		}
+	}
 	files, errs, err := readMentionFiles(paths)
 	if err != nil {
 		return nil, err
