@@ -1,7 +1,11 @@
 // Package gold reads, validates and writes mention files: the CSV format
 // in which exbench stores hand-labelled gold standards and extractors'
 // predictions alike, so that any two such files can be scored against each
-// other.
+// other. It also reads and writes the formats of annotation tools:
+// Prodigy/spaCy JSONL ([ReadJSONL], [WriteJSONL]), brat standoff
+// ([ReadBrat], [WriteBrat]) and CoNLL token-per-line files, with a gold and
+// a predicted tag ([CoNLLReader], for scoring) or one tag ([ReadCoNLLTags],
+// [WriteCoNLL]).
 //
 // # The mention CSV format
 //
