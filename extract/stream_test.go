@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestStreamOrderAndErrors(t *testing.T) {
+	c := testCorpus(t, 30)
+	each := func(fn func(corpus.Doc) error) error {
+		for _, d := range c.Docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	e := &capitals{label: corpus.PERSON}
+	want, err := Run(context.Background(), e, c, Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]corpus.Mention
+	var ids []string
+	_, err = Stream(context.Background(), e, each, func(d corpus.Doc, ms []corpus.Mention, _ time.Duration) error {
+		ids = append(ids, d.ID)
+		got = append(got, ms)
+		return nil
+	}, Options{Workers: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want.Mentions, got, cmp.AllowUnexported(corpus.Value{})); diff != "" {
+		t.Errorf("Stream differs from Run (-run +stream):\n%s", diff)
+	}
+	for i, id := range ids {
+		if id != c.Docs[i].ID {
+			t.Fatalf("document %d emitted as %s", i, id)
+		}
+	}
+
+	_, err = Stream(context.Background(), &failing{on: "d07"}, each, func(corpus.Doc, []corpus.Mention, time.Duration) error { return nil }, Options{Workers: 3})
+	if err == nil || err.Error() != `extractor capitals-: document "d07": model exploded` {
+		t.Errorf("Stream with a failing document = %v", err)
+	}
+	stop := errors.New("disk full")
+	n := 0
+	_, err = Stream(context.Background(), e, each, func(corpus.Doc, []corpus.Mention, time.Duration) error {
+		n++
+		if n == 5 {
+			return stop
+		}
+		return nil
+	}, Options{Workers: 3})
+	if !errors.Is(err, stop) || n != 5 {
+		t.Errorf("Stream with a failing emit = %v after %d", err, n)
+	}
+	_, err = Stream(context.Background(), e, func(fn func(corpus.Doc) error) error { return fmt.Errorf("bad corpus") }, func(corpus.Doc, []corpus.Mention, time.Duration) error { return nil }, Options{})
+	if err == nil || err.Error() != "bad corpus" {
+		t.Errorf("Stream with a failing corpus = %v", err)
+	}
+}
