@@ -22,6 +22,7 @@ var (
 	ErrNoDocs      = errors.New("no documents")
 	ErrDuplicateID = errors.New("duplicate document ID")
 	ErrUTF8        = errors.New("invalid UTF-8")
+	ErrNUL         = errors.New("NUL byte")
 	ErrRecord      = errors.New("bad record")
 )
 
@@ -66,7 +67,7 @@ func Builtin() *Corpus {
 func Load(path string) (*Corpus, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, brokenLink(path, err)
 	}
 	switch {
 	case fi.IsDir():
@@ -80,8 +81,8 @@ func Load(path string) (*Corpus, error) {
 // LoadDir reads every file ending in .txt directly inside dir (not in
 // subdirectories; names starting with a dot are skipped) as one document,
 // its ID the file name without .txt. Documents are in file-name order.
-// Every problem is reported, joined: unreadable files, invalid UTF-8 (with
-// its position), no .txt file at all.
+// Every problem is reported, joined: unreadable files, invalid UTF-8 or a
+// NUL byte (with its position), no .txt file at all.
 func LoadDir(dir string) (*Corpus, error) {
 	return loadFS(os.DirFS(dir), ".", dir)
 }
@@ -103,7 +104,11 @@ func loadFS(fsys fs.FS, dir, display string) (*Corpus, error) {
 		shown := filepath.Join(display, name)
 		data, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", shown, unwrapPath(err)))
+			err = unwrapPath(err)
+			if e.Type()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist) {
+				err = fmt.Errorf("%w (broken symbolic link)", err)
+			}
+			errs = append(errs, fmt.Errorf("%s: %w", shown, err))
 			continue
 		}
 		if err := checkUTF8(shown, 1, data); err != nil {
@@ -131,14 +136,26 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// checkUTF8 reports the position of the first invalid UTF-8 sequence in
-// data, whose first byte is on line firstLine.
+// brokenLink adds "(broken symbolic link)" to err, from opening path, when
+// path is a symbolic link to nothing, which "no such file or directory"
+// alone does not tell.
+func brokenLink(path string, err error) error {
+	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %w (broken symbolic link)", path, unwrapPath(err))
+	}
+	return err
+}
+
+// checkUTF8 reports the position of the first invalid UTF-8 sequence or
+// NUL byte in data, whose first byte is on line firstLine. A document is
+// UTF-8 text: a NUL byte in it usually means the file is UTF-16.
 func checkUTF8(file string, firstLine int, data []byte) error {
-	if utf8.Valid(data) {
+	nul := bytes.IndexByte(data, 0)
+	if nul < 0 && utf8.Valid(data) {
 		return nil
 	}
 	off := 0
-	for off < len(data) {
+	for off < len(data) && off != nul {
 		r, size := utf8.DecodeRune(data[off:])
 		if r == utf8.RuneError && size <= 1 {
 			break
@@ -147,13 +164,19 @@ func checkUTF8(file string, firstLine int, data []byte) error {
 	}
 	line := firstLine + bytes.Count(data[:off], []byte("\n"))
 	col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off])
-	return &Error{File: file, Line: line, Col: col, Err: fmt.Errorf("%w: byte 0x%02x at byte offset %d", ErrUTF8, data[off], off)}
+	err := fmt.Errorf("%w: byte 0x%02x at byte offset %d", ErrUTF8, data[off], off)
+	if off == nul {
+		err = fmt.Errorf("%w at byte offset %d (is the file UTF-16? text must be UTF-8)", ErrNUL, off)
+	}
+	return &Error{File: file, Line: line, Col: col, Err: err}
 }
 
 // LoadJSONL reads one document per line, each a JSON object with string
 // fields "id" and "text" (other fields are ignored). Blank lines are
-// skipped. Every bad line is reported, with its line number: invalid UTF-8,
-// invalid JSON, a missing or empty id, a missing text, a duplicate id.
+// skipped. Every bad line is reported, with its line number: invalid UTF-8
+// or a NUL byte (also as \u0000 in the id or text), invalid JSON (with
+// the column, and a record cut off at the end of its line said so), a
+// missing or empty id, a missing text, a duplicate id.
 func LoadJSONL(file string) (*Corpus, error) {
 	f, err := os.Open(file)
 	if err != nil {
@@ -210,13 +233,22 @@ func parseRecord(name string, line int, data []byte) (Doc, bool, error) {
 		Text *string `json:"text"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
-	bad := func(format string, args ...any) (Doc, bool, error) {
-		return Doc{}, false, &Error{File: name, Line: line, Err: fmt.Errorf("%w: "+format, append([]any{ErrRecord}, args...)...)}
+	badAt := func(col int, format string, args ...any) (Doc, bool, error) {
+		return Doc{}, false, &Error{File: name, Line: line, Col: col, Err: fmt.Errorf("%w: "+format, append([]any{ErrRecord}, args...)...)}
 	}
+	bad := func(format string, args ...any) (Doc, bool, error) { return badAt(0, format, args...) }
 	if err := dec.Decode(&rec); err != nil {
 		var typeErr *json.UnmarshalTypeError
-		if errors.As(err, &typeErr) {
+		var syntaxErr *json.SyntaxError
+		switch {
+		case errors.As(err, &typeErr):
 			return bad("%s: want a string, got JSON %s", typeErr.Field, typeErr.Value)
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			// Where more was expected: the end of the line.
+			end := bytes.TrimRight(data, " \t\r\n")
+			return badAt(utf8.RuneCount(end)+1, "the record is cut off: the line ends inside the JSON object")
+		case errors.As(err, &syntaxErr) && syntaxErr.Offset > 0:
+			return badAt(utf8.RuneCount(data[:min(syntaxErr.Offset-1, int64(len(data)))])+1, "%v", err)
 		}
 		return bad("%v", err)
 	}
@@ -230,6 +262,12 @@ func parseRecord(name string, line int, data []byte) (Doc, bool, error) {
 		return bad(`empty "id"`)
 	case rec.Text == nil:
 		return bad(`no "text" field`)
+	}
+	// A \u0000 escape makes the NUL byte that a .txt file may not hold.
+	for _, f := range []struct{ name, s string }{{"id", *rec.ID}, {"text", *rec.Text}} {
+		if i := strings.IndexByte(f.s, 0); i >= 0 {
+			return bad("%s: NUL character (\\u0000) at code point %d; text must not hold one", f.name, utf8.RuneCountInString(f.s[:i]))
+		}
 	}
 	return Doc{ID: *rec.ID, Text: *rec.Text}, true, nil
 }

@@ -78,6 +78,12 @@ func TestLoadDirErrors(t *testing.T) {
 			is:    ErrUTF8,
 		},
 		{
+			name:  "NUL byte",
+			files: map[string]string{"a.txt": "o\x00k"},
+			want:  []string{"a.txt:1:2: NUL byte at byte offset 1 (is the file UTF-16? text must be UTF-8)"},
+			is:    ErrNUL,
+		},
+		{
 			name:   "unreadable",
 			files:  map[string]string{"a.txt": "ok"},
 			broken: "gone.txt",
@@ -149,9 +155,12 @@ func TestReadJSONLErrors(t *testing.T) {
 		{"empty id", `{"id":"","text":"x"}`, `in.jsonl:1: bad record: empty "id"`, ErrRecord},
 		{"no text", `{"id":"a"}`, `in.jsonl:1: bad record: no "text" field`, ErrRecord},
 		{"number id", `{"id":7,"text":"x"}`, `in.jsonl:1: bad record: id: want a string, got JSON number`, ErrRecord},
-		{"truncated", `{"id":"a","text":"x`, `in.jsonl:1: bad record: unexpected EOF`, ErrRecord},
+		{"truncated", `{"id":"a","text":"x`, `in.jsonl:1:20: bad record: the record is cut off: the line ends inside the JSON object`, ErrRecord},
 		{"two values", `{"id":"a","text":"x"} {}`, `in.jsonl:1: bad record: more than one JSON value on the line`, ErrRecord},
 		{"invalid UTF-8", "{\"id\":\"a\",\"text\":\"\xff\"}", `in.jsonl:1:19: invalid UTF-8: byte 0xff at byte offset 18`, ErrUTF8},
+		{"NUL byte", "{\"id\":\"a\",\"text\":\"\x00\"}", `in.jsonl:1:19: NUL byte at byte offset 18 (is the file UTF-16? text must be UTF-8)`, ErrNUL},
+		{"NUL escape", `{"id":"a","text":"x\u0000"}`, `in.jsonl:1: bad record: text: NUL character (\u0000) at code point 1; text must not hold one`, ErrRecord},
+		{"syntax", `{"id":"a" "text":"x"}`, `in.jsonl:1:11: bad record: invalid character '"' after object key:value pair`, ErrRecord},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadJSONL(strings.NewReader(tc.in), "in.jsonl")

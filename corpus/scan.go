@@ -3,8 +3,8 @@ package corpus
 import (
 	"bufio"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"

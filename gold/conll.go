@@ -78,7 +78,8 @@ type CoNLLDoc struct {
 
 // CoNLLReader reads a token-per-line file: a token in the first column,
 // the gold tag and the predicted tag in the last two, columns separated by
-// spaces or tabs, the same number of columns on every line. A blank line
+// runs of spaces or runs of tabs, one kind in a file (the first line with
+// columns sets it), the same number of columns on every line. A blank line
 // (or a line whose first column is -X-) ends a sentence; a line whose
 // first column is -DOCSTART- starts a new document. It reads one document
 // at a time, so memory grows with the largest document, not the file.
@@ -95,6 +96,8 @@ type CoNLLReader struct {
 	sc       *bufio.Scanner
 	line     int
 	columns  int
+	sep      byte // the column separator, ' ' or '\t', once a line has set it
+	sepLine  int  // the line that set it
 	docs     int
 	eof      bool
 	text     bytes.Buffer
@@ -141,8 +144,8 @@ func (cr *CoNLLReader) Next() (CoNLLDoc, error) {
 	for cr.sc.Scan() {
 		cr.line++
 		line := bytes.TrimSuffix(cr.sc.Bytes(), []byte("\r"))
-		if !utf8.Valid(line) {
-			return CoNLLDoc{}, cr.errorf(1, "invalid UTF-8")
+		if err := cr.checkLine(line); err != nil {
+			return CoNLLDoc{}, err
 		}
 		fields := splitFields(cr.fields[:0], line)
 		cr.fields = fields
@@ -204,6 +207,44 @@ func (cr *CoNLLReader) Next() (CoNLLDoc, error) {
 		return d, nil
 	}
 	return CoNLLDoc{}, io.EOF
+}
+
+// checkLine reports the first of: invalid UTF-8, a NUL byte (a UTF-16
+// file is valid UTF-8 but full of them), a column separator of the other
+// kind than the one the file started with.
+func (cr *CoNLLReader) checkLine(line []byte) error {
+	col := func(i int) int { return 1 + utf8.RuneCount(line[:i]) }
+	if !utf8.Valid(line) {
+		i := 0
+		for {
+			r, size := utf8.DecodeRune(line[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		return cr.errorf(col(i), "invalid UTF-8: byte 0x%02x", line[i])
+	}
+	if i := bytes.IndexByte(line, 0); i >= 0 {
+		return cr.errorf(col(i), "NUL byte (is the file UTF-16? CoNLL files are UTF-8)")
+	}
+	// Separators are the spaces and tabs between the first and the last
+	// field.
+	lead := len(line) - len(bytes.TrimLeft(line, " \t"))
+	inner := bytes.TrimRight(line[lead:], " \t")
+	if cr.sep == 0 {
+		if i := bytes.IndexAny(inner, " \t"); i >= 0 {
+			cr.sep, cr.sepLine = inner[i], cr.line
+		}
+	}
+	other, names := byte('\t'), [2]string{"a tab", "spaces"}
+	if cr.sep == '\t' {
+		other, names = ' ', [2]string{"a space", "tabs"}
+	}
+	if i := bytes.IndexByte(inner, other); cr.sep != 0 && i >= 0 {
+		return cr.errorf(col(lead+i), "%s between columns, but line %d separates columns with %s: use one kind of separator in a file", names[0], cr.sepLine, names[1])
+	}
+	return nil
 }
 
 // boundary ends the sentence: open chunks end.
@@ -284,7 +325,7 @@ func (cr *CoNLLReader) parseTag(b, line []byte, col int) (tag, error) {
 	for i := range prefixes {
 		want = append(want, prefixes[i:i+1]+"-")
 	}
-	return tag{}, cr.errorf(at, "tag: bad tag %q (want O, or %s followed by a type, in scheme %s)", b, strings.Join(want, ", "), cr.scheme)
+	return tag{}, cr.errorf(at, "tag: bad tag %s (want O, or %s followed by a type, in scheme %s)", quote(string(b)), strings.Join(want, ", "), cr.scheme)
 }
 
 // offset is a position in a document's text, in code points and bytes.

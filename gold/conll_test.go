@@ -127,12 +127,16 @@ func TestCoNLLErrors(t *testing.T) {
 	}{
 		{"bad prefix", "Ada NNP X-PER O\n", Conlleval, `t.conll:1:9: tag: bad tag "X-PER" (want O, or B-, I-, E-, S- followed by a type, in scheme conlleval)`},
 		{"no type", "Ada NNP B- O\n", Conlleval, `t.conll:1:9: tag: bad tag "B-" (want O, or B-, I-, E-, S- followed by a type, in scheme conlleval)`},
-		{"E- in IOB2", "Ada O\tE-PER x\n", IOB2, `t.conll:1:7: tag: bad tag "E-PER" (want O, or B-, I- followed by a type, in scheme iob2)`},
+		{"E- in IOB2", "Ada\tO\tE-PER\tx\n", IOB2, `t.conll:1:7: tag: bad tag "E-PER" (want O, or B-, I- followed by a type, in scheme iob2)`},
 		{"prediction column", "Ada NNP O B_PER\n", Conlleval, `t.conll:1:11: tag: bad tag "B_PER" (want O, or B-, I-, E-, S- followed by a type, in scheme conlleval)`},
 		{"column count", "Ada NNP B-PER O\nBob B-PER O\n", Conlleval, `t.conll:2:1: 3 columns, want 4 as on the first line`},
 		{"too few columns", "B-PER O\n", Conlleval, `t.conll:1:1: 2 columns, want at least 3: token, ..., gold tag, predicted tag`},
 		{"tagged DOCSTART", "-DOCSTART- -X- B-PER O\n", Conlleval, `t.conll:1:1: -DOCSTART- line tagged B-PER O, want O O`},
-		{"invalid UTF-8", "Ada NNP O O\nJos\xe9 NNP O O\n", Conlleval, `t.conll:2:1: invalid UTF-8`},
+		{"invalid UTF-8", "Ada NNP O O\nJos\xe9 NNP O O\n", Conlleval, `t.conll:2:4: invalid UTF-8: byte 0xe9`},
+		{"NUL byte", "A\x00d\x00a\x00 \x00O\x00 \x00O\x00\n", Conlleval, `t.conll:1:2: NUL byte (is the file UTF-16? CoNLL files are UTF-8)`},
+		{"tab after spaces", "Ada NNP O O\n\nBob NNP\tO O\n", Conlleval, `t.conll:3:8: a tab between columns, but line 1 separates columns with spaces: use one kind of separator in a file`},
+		{"space after tabs", "Ada\tNNP\tO\tO\nBob\tNNP \tO\tO\n", Conlleval, `t.conll:2:8: a space between columns, but line 1 separates columns with tabs: use one kind of separator in a file`},
+		{"both on one line", "  Ada  NNP\tO O\n", Conlleval, `t.conll:1:11: a tab between columns, but line 1 separates columns with spaces: use one kind of separator in a file`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cr := NewCoNLLReader(strings.NewReader(tc.in), "t.conll", tc.scheme)

@@ -68,7 +68,8 @@ func ReadFile(path string) (*File, error) {
 // a caller can go on to report further problems with [File.Validate].
 func Read(data []byte, name string) (*File, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if errs := checkUTF8(name, data); errs != nil {
+	if errs := append(checkUTF8(name, data), checkNUL(name, data)...); errs != nil {
+		sortErrors(errs)
 		return nil, errs
 	}
 	lines := lineStarts(data)
@@ -100,6 +101,9 @@ func Read(data []byte, name string) (*File, error) {
 				msg := pe.Err.Error()
 				if pe.StartLine != pe.Line {
 					msg += fmt.Sprintf(" (the field starts on line %d)", pe.StartLine)
+				}
+				if ql, qc, ok := unclosedQuote(data, lines, pe); ok {
+					line, col, msg = ql, colOf(ql, qc), "unterminated quoted field: no closing quote before the end of the file"
 				}
 				return nil, append(errs, &Error{File: name, Line: line, Col: col, Err: problemf(ErrSyntax, "%s", msg)})
 			}
@@ -189,10 +193,10 @@ func checkHeader(name string, header []string, cols []int) ([]int, Errors) {
 		switch {
 		case c < 0:
 			errs = append(errs, &Error{File: name, Line: 1, Col: cols[i], Field: "header",
-				Err: problemf(ErrHeader, "unknown column %q (columns are %s)", h, strings.Join(Columns, ","))})
+				Err: problemf(ErrHeader, "unknown column %s (columns are %s)", quote(h), strings.Join(Columns, ","))})
 		case index[c] >= 0:
 			errs = append(errs, &Error{File: name, Line: 1, Col: cols[i], Field: "header",
-				Err: problemf(ErrHeader, "duplicate column %q (also column %d)", h, index[c]+1)})
+				Err: problemf(ErrHeader, "duplicate column %s (also column %d)", quote(h), index[c]+1)})
 		default:
 			index[c] = i
 		}
@@ -246,17 +250,17 @@ func convert(r row, cols []int, file string, line int) (corpus.Mention, Errors) 
 
 	label, ok := corpus.ParseLabel(r.Label)
 	if !ok {
-		bad(colLabel, problemf(ErrLabel, "unknown label %q (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)", r.Label))
+		bad(colLabel, problemf(ErrLabel, "unknown label %s (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)", quote(r.Label)))
 	}
 	m.Label = label
 
 	if v, err := corpus.ParseValue(r.Value); err != nil {
-		bad(colValue, problemf(ErrValue, "%q is not a number (want a plain decimal such as 300, 270000 or 3.5)", r.Value))
+		bad(colValue, problemf(ErrValue, "%s is not a number (want a plain decimal such as 300, 270000 or 3.5)", quote(r.Value)))
 	} else {
 		m.Value = v
 	}
 	if mod, ok := corpus.ParseModifier(r.Modifier); !ok {
-		bad(colModifier, problemf(ErrModifier, "%q is not a modifier (want one of: empty, ~, >, >=, <, <=, range)", r.Modifier))
+		bad(colModifier, problemf(ErrModifier, "%s is not a modifier (want one of: empty, ~, >, >=, <, <=, range)", quote(r.Modifier)))
 	} else {
 		m.Modifier = mod
 	}
@@ -264,17 +268,17 @@ func convert(r row, cols []int, file string, line int) (corpus.Mention, Errors) 
 	if label != "" {
 		if !label.Numeric() {
 			if r.Value != "" {
-				bad(colValue, problemf(ErrNumber, "%s takes no value, got %q", label, r.Value))
+				bad(colValue, problemf(ErrNumber, "%s takes no value, got %s", label, quote(r.Value)))
 			}
 			if r.Modifier != "" {
-				bad(colModifier, problemf(ErrNumber, "%s takes no modifier, got %q", label, r.Modifier))
+				bad(colModifier, problemf(ErrNumber, "%s takes no modifier, got %s", label, quote(r.Modifier)))
 			}
 		}
 		if r.Unit != "" {
 			if !label.HasUnit() {
-				bad(colUnit, problemf(ErrNumber, "%s takes no unit, got %q (only QUANTITY and MONEY have units)", label, r.Unit))
+				bad(colUnit, problemf(ErrNumber, "%s takes no unit, got %s (only QUANTITY and MONEY have units)", label, quote(r.Unit)))
 			} else if msg := corpus.UnitProblem(label, r.Unit); msg != "" {
-				bad(colUnit, problemf(ErrUnit, "%q %s", r.Unit, msg))
+				bad(colUnit, problemf(ErrUnit, "%s %s", quote(r.Unit), msg))
 			}
 		}
 	}
@@ -286,9 +290,9 @@ func parseOffset(s string, c int, bad func(int, error)) (int, bool) {
 	n, err := strconv.Atoi(s)
 	switch {
 	case err != nil && errors.Is(err, strconv.ErrRange):
-		bad(c, problemf(ErrOffset, "%q is out of range", s))
+		bad(c, problemf(ErrOffset, "%s is out of range", quote(s)))
 	case err != nil || strings.HasPrefix(s, "+"):
-		bad(c, problemf(ErrOffset, "%q is not an integer", s))
+		bad(c, problemf(ErrOffset, "%s is not an integer", quote(s)))
 	case n < 0:
 		bad(c, problemf(ErrOffset, "%d is negative", n))
 	default:
@@ -323,6 +327,92 @@ func checkUTF8(name string, data []byte) Errors {
 		off += max(size, 1)
 	}
 	return errs
+}
+
+// ErrNUL is the category of a NUL byte in a mention file: no field may
+// hold one, and a file full of them is usually UTF-16, not UTF-8.
+var ErrNUL = errors.New("NUL byte")
+
+// checkNUL reports every line holding a NUL byte, the first on the line.
+func checkNUL(name string, data []byte) Errors {
+	var errs Errors
+	line, counted := 1, 0 // the line that byte counted is on
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], 0)
+		if i < 0 {
+			return errs
+		}
+		off += i
+		start := bytes.LastIndexByte(data[:off], '\n') + 1
+		line += bytes.Count(data[counted:start], []byte("\n"))
+		counted = start
+		errs = append(errs, &Error{File: name, Line: line, Col: 1 + utf8.RuneCount(data[start:off]),
+			Err: problemf(ErrNUL, "NUL byte at byte offset %d (is the file UTF-16? mention files are UTF-8)", off)})
+		next := bytes.IndexByte(data[off:], '\n') // one report a line
+		if next < 0 {
+			return errs
+		}
+		off += next
+	}
+}
+
+// unclosedQuote finds the quote that opens a quoted field and is never
+// closed, when that is what the ParseError pe is about: encoding/csv
+// reports the end of the file, where it gave up, but the opening quote is
+// where the mistake is. It returns the quote's line and byte column.
+func unclosedQuote(data []byte, lines []int, pe *csv.ParseError) (line, col int, ok bool) {
+	if !errors.Is(pe.Err, csv.ErrQuote) || pe.StartLine < 1 || pe.StartLine > len(lines) || pe.Line < 1 || pe.Line > len(lines) {
+		return 0, 0, false
+	}
+	// Read the quoting from the start of the record as encoding/csv does:
+	// a quote opens a field only as its first byte, "" inside is a quote.
+	open, field := -1, true
+	l := pe.StartLine
+	for i := lines[pe.StartLine-1]; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case open >= 0:
+			if c == '"' {
+				if i+1 < len(data) && data[i+1] == '"' {
+					i++
+				} else {
+					open = -1
+				}
+			}
+			field = false
+		case c == '"' && field:
+			open, line = i, l
+			field = false
+		default:
+			field = c == ',' || c == '\n'
+		}
+		if c == '\n' {
+			l++
+		}
+	}
+	// A quote left open at the end of the file is the culprit if it
+	// opened before the place the reader gave up.
+	if open < 0 || open >= lines[pe.Line-1]+pe.Column-1 {
+		return 0, 0, false
+	}
+	return line, open - lines[line-1] + 1, true
+}
+
+// maxQuoted is how many bytes of a value a message quotes.
+const maxQuoted = 60
+
+// quote returns s quoted as %q does; a value longer than maxQuoted bytes
+// is cut, at a character boundary, and its length given, so that a huge
+// field cannot flood the terminal.
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q... (%d bytes)", s[:cut], len(s))
 }
 
 // lineStarts returns the byte offset at which each line starts.

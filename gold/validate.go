@@ -35,15 +35,15 @@ func (f *File) Check(c *corpus.Corpus) Errors {
 	for i, m := range f.Mentions {
 		x, ok := c.Index(m.DocID)
 		if !ok {
-			errs = append(errs, f.errorAt(i, colDocID, problemf(ErrDocID, "unknown document %q (not in corpus %s)", m.DocID, c.Name)))
+			errs = append(errs, f.errorAt(i, colDocID, problemf(ErrDocID, "unknown document %s (not in corpus %s)", quote(m.DocID), c.Name)))
 			continue
 		}
 		if m.Span.End > x.Len() {
-			errs = append(errs, f.errorAt(i, colEnd, problemf(ErrOffset, "%d is past the end of document %q (length %d)", m.Span.End, m.DocID, x.Len())))
+			errs = append(errs, f.errorAt(i, colEnd, problemf(ErrOffset, "%d is past the end of document %s (length %d)", m.Span.End, quote(m.DocID), x.Len())))
 			continue
 		}
 		if got, _ := x.Slice(m.Span); got != m.Text {
-			errs = append(errs, f.errorAt(i, colText, problemf(ErrText, "%q, but the document has %q at %s", m.Text, got, m.Span)))
+			errs = append(errs, f.errorAt(i, colText, problemf(ErrText, "%s, but the document has %s at %s", quote(m.Text), quote(got), m.Span)))
 		}
 	}
 	return errs
@@ -74,8 +74,8 @@ func (f *File) checkLayout() Errors {
 			case r.Span == m.Span && r.Label == m.Label:
 				errs = append(errs, f.errorAt(b, colStart, problemf(ErrDuplicate, "same span %s and label as line %d", m.Span, f.Mentions[a].Source.Line)))
 			case r.Span.Overlaps(m.Span):
-				errs = append(errs, f.errorAt(b, colStart, problemf(ErrOverlap, "%s %s %q overlaps %s %s %q on line %d (gold spans are flat)",
-					f.Mentions[b].Span, f.Mentions[b].Label, f.Mentions[b].Text, f.Mentions[a].Span, f.Mentions[a].Label, f.Mentions[a].Text, f.Mentions[a].Source.Line)))
+				errs = append(errs, f.errorAt(b, colStart, problemf(ErrOverlap, "%s %s %s overlaps %s %s %s on line %d (gold spans are flat)",
+					f.Mentions[b].Span, f.Mentions[b].Label, quote(f.Mentions[b].Text), f.Mentions[a].Span, f.Mentions[a].Label, quote(f.Mentions[a].Text), f.Mentions[a].Source.Line)))
 			}
 		}
 		if reach < 0 || m.Span.End > f.Mentions[reach].Span.End {

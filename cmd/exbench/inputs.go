@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,7 +30,7 @@ func mentionPaths(args []string) ([]string, error) {
 	for _, arg := range args {
 		fi, err := os.Stat(arg)
 		if err != nil {
-			return nil, err
+			return nil, brokenLink(arg, err)
 		}
 		if !fi.IsDir() {
 			paths = append(paths, arg)
@@ -69,13 +71,38 @@ func readMentionFiles(args []string) ([]*gold.File, gold.Errors, error) {
 		case asErrors(err, &ferrs):
 			errs = append(errs, ferrs...)
 		default:
-			return nil, nil, err
+			return nil, nil, brokenLink(p, err)
 		}
 		if f != nil {
 			files = append(files, f)
 		}
 	}
 	return files, errs, nil
+}
+
+// openFile opens the input file at path, which must be a regular file
+// (or a device or pipe), not a directory.
+func openFile(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, brokenLink(path, err)
+	}
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("%s: is a directory, want a file", path)
+	}
+	return f, nil
+}
+
+// brokenLink adds "(broken symbolic link)" to err, from opening path, when
+// path is a symbolic link to nothing, which "no such file or directory"
+// alone does not tell.
+func brokenLink(path string, err error) error {
+	var pe *fs.PathError
+	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 && errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %w (broken symbolic link)", path, pe.Err)
+	}
+	return err
 }
 
 func asErrors(err error, es *gold.Errors) bool {

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -300,13 +303,17 @@ func errorRows(systems []*system) []errorRow {
 	return rows
 }
 
-// writeReports writes the four CSV reports into dir, each to a temporary
-// file first and renamed into place, so a report file is always either
-// the previous complete one or the new complete one.
+// writeReports writes the four CSV reports into dir as one set; see
+// writeFiles. Without a ctx, an interrupt that comes while it writes does
+// not stop it: writeReportsContext does.
 func writeReports(dir string, systems []*system) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
+	return writeReportsContext(context.Background(), dir, systems)
+}
+
+// writeReportsContext writes the four CSV reports into dir as one set,
+// unless ctx is done before they are all written; see writeFiles.
+func writeReportsContext(ctx context.Context, dir string, systems []*system) error {
+	var files []outFile
 	for _, f := range []struct {
 		name string
 		rows any
@@ -316,14 +323,9 @@ func writeReports(dir string, systems []*system) error {
 		{"confusion.csv", confusionRows(systems)},
 		{"errors.csv", errorRows(systems)},
 	} {
-		err := writeAtomic(filepath.Join(dir, f.name), func(w io.Writer) error {
-			return marshalCSV(w, f.rows)
-		})
-		if err != nil {
-			return err
-		}
+		files = append(files, outFile{f.name, func(w io.Writer) error { return marshalCSV(w, f.rows) }})
 	}
-	return nil
+	return writeFiles(ctx, dir, files)
 }
 
 // marshalCSV writes rows, a slice of structs with csv tags, as CSV.
@@ -357,13 +359,80 @@ func (w *headerWriter) Write(row []string) error {
 	return w.Writer.Write(row)
 }
 
-// writeAtomic writes a file through write: to a temporary file in the
-// same directory, then renamed over path. On any error the temporary file
-// is removed and path is left as it was.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
+// outFile is one file of a set that writeFiles writes: its name in the
+// directory, and what to write into it.
+type outFile struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// writeFiles writes files into dir, which it creates if need be, so that
+// whatever happens each file is either as it was before or complete:
+//
+//   - each file is written to a temporary file beside it, ".NAME.*.tmp",
+//     synced and closed; on any error, or when ctx is done before all are
+//     written (an interrupt), the temporary files are removed, every file
+//     is left as it was, and the error is returned;
+//   - then each temporary file is renamed over its file, one after
+//     another. Renames are quick and atomic, so the set is replaced
+//     almost at once; ctx is not looked at any more.
+//
+// A run killed (SIGKILL) while it writes can leave temporary files:
+// writeFiles removes those of the files it is about to write first. So
+// two runs must not write the same files in one directory at once (their
+// reports would be mixed anyway).
+func writeFiles(ctx context.Context, dir string, files []outFile) (err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot write to %s: %w", dir, err)
+	}
+	if err := removeStale(dir, files); err != nil {
+		return err
+	}
+	var tmps []string
+	defer func() {
+		if err != nil {
+			for _, t := range tmps {
+				os.Remove(t) // already renamed if a later rename failed: no harm
+			}
+		}
+	}()
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("interrupted, nothing written to %s: %w", dir, err)
+		}
+		tmp, err := writeTemp(filepath.Join(dir, f.name), f.write)
+		if err != nil {
+			return err
+		}
+		tmps = append(tmps, tmp)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("interrupted, nothing written to %s: %w", dir, err)
+	}
+	for i, f := range files {
+		path := filepath.Join(dir, f.name)
+		if err := os.Rename(tmps[i], path); err != nil {
+			if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+				return fmt.Errorf("%s is a directory: cannot replace it with a file", path)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// writeAtomic writes the file at path through write, as writeFiles does.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	return writeFiles(context.Background(), filepath.Dir(path), []outFile{{filepath.Base(path), write}})
+}
+
+// writeTemp writes a file through write to a new temporary file beside
+// path, named ".NAME.*.tmp", and syncs and closes it, readable by all.
+// It returns the temporary file's path; on error it removes the file.
+func writeTemp(path string, write func(io.Writer) error) (tmp string, err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer func() {
 		if err != nil {
@@ -372,16 +441,53 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	if err := write(f); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	if err := f.Sync(); err != nil {
-		return err
+		return "", err
 	}
 	if err := f.Close(); err != nil {
-		return err
+		return "", err
 	}
 	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// removeStale removes the temporary files that writeTemp made for files in
+// dir and that a killed run left: ".NAME.DIGITS.tmp".
+func removeStale(dir string, files []outFile) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
 		return err
 	}
-	return os.Rename(f.Name(), path)
+	for _, e := range entries {
+		for _, f := range files {
+			rest, ok := strings.CutPrefix(e.Name(), "."+f.name+".")
+			digits, ok2 := strings.CutSuffix(rest, ".tmp")
+			if ok && ok2 && digits != "" && strings.Trim(digits, "0123456789") == "" && e.Type().IsRegular() {
+				if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// checkOutDir fails when dir, where output goes, exists and is not a
+// directory or cannot be one (it lies under a file), so that a command
+// fails before its work rather than after.
+func checkOutDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot write to %s: %w", dir, err)
+	case !fi.IsDir():
+		return fmt.Errorf("cannot write to %s: it is a file, not a directory", dir)
+	}
+	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -80,6 +79,11 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Sprintf("score: unexpected argument %q; predictions go in -pred", fs.Arg(0))}
 	}
+	if *outDir != "" {
+		if err := checkOutDir(*outDir); err != nil {
+			return err
+		}
+	}
 	if *conll != "" {
 		if len(preds) > 0 {
 			return &usageError{"score: -conll and -pred do not go together"}
@@ -144,7 +148,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if *outDir != "" {
-		if err := writeReports(*outDir, systems); err != nil {
+		if err := writeReportsContext(ctx, *outDir, systems); err != nil {
 			return err
 		}
 	}
@@ -201,7 +205,7 @@ func loadGold(arg string, c *corpus.Corpus, stderr io.Writer) (map[string][]corp
 		}
 	}
 	if len(covered) == 0 {
-		return nil, nil, fmt.Errorf("the gold has no mentions of corpus %s, so it covers no document", c.Name)
+		return nil, nil, fmt.Errorf("gold %s has no mentions of corpus %s, so it covers no document: nothing to score", arg, c.Name)
 	}
 	return byDoc, covered, nil
 }
@@ -283,7 +287,7 @@ func checkCoverage(name string, pred, goldByDoc map[string][]corpus.Mention, ski
 func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, stdout, stderr io.Writer) error {
 	var scheme gold.TagScheme
 	if schemeName == "auto" {
-		f, err := os.Open(path)
+		f, err := openFile(path)
 		if err != nil {
 			return err
 		}
@@ -295,7 +299,7 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, stdo
 	} else {
 		scheme, _ = gold.ParseTagScheme(schemeName)
 	}
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
 		return err
 	}
@@ -306,6 +310,7 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, stdo
 	s := &system{name: name}
 	cr := gold.NewCoNLLReader(f, path, scheme)
 	sc := eval.NewScorer(eval.Options{NoErrors: outDir == ""})
+	docs := 0
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -317,18 +322,22 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, stdo
 		if err != nil {
 			return err
 		}
+		docs++
 		r := sc.Score(d.Doc, d.Gold, d.Pred)
 		s.sum.Add(r)
 		if outDir != "" {
 			s.errors = append(s.errors, r.Errors...)
 		}
 	}
+	if docs == 0 {
+		return fmt.Errorf("%s: no tokens to score: want a token a line, its gold and predicted tags in the last two columns", path)
+	}
 	if cr.Dropped > 0 {
-		fmt.Fprintf(stderr, "exbench: score: scheme %s dropped %d ill-formed chunks\n", scheme, cr.Dropped)
+		fmt.Fprintf(stderr, "exbench: score: scheme %s dropped %s\n", scheme, plural(cr.Dropped, "ill-formed chunk"))
 	}
 	printConlleval(stdout, cr.Tokens, cr.CorrectTags, &s.sum)
 	if outDir != "" {
-		return writeReports(outDir, []*system{s})
+		return writeReportsContext(ctx, outDir, []*system{s})
 	}
 	return nil
 }

@@ -16,10 +16,10 @@ prints every problem as file:line:col: field: problem. A directory stands for
 the .csv files in it. With no files it checks the bundled gold against the
 bundled corpus.
 
-It reports: malformed CSV, invalid UTF-8, a missing, unknown or duplicate
-column, a wrong number of fields, offsets that are not integers, negative,
-reversed or past the end of the document, text that differs from the
-document, an unknown doc_id or label, a value that is not a number, an
+It reports: malformed CSV, invalid UTF-8, a NUL byte, a missing, unknown or
+duplicate column, a wrong number of fields, offsets that are not integers,
+negative, reversed or past the end of the document, text that differs from
+the document, an unknown doc_id or label, a value that is not a number, an
 unknown modifier, number columns on a label that takes none, duplicate and
 overlapping spans, and (as a warning) rows out of order.
 
