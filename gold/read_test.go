@@ -119,12 +119,23 @@ func TestReadProblems(t *testing.T) {
 		}, ErrOffset},
 		// A quoted field over three lines: the next row is on line 5.
 		{"after a multi-line field", header + "d,0,9,\"a\nb\nc\",ORG,,,\nd,x,3,Ada,PERSON,,,\n", []string{`t.csv:5:3: start: "x" is not an integer`}, ErrOffset},
-		{"unterminated quote", header + "d,0,3,\"Ada,PERSON,,,\nd,4,7,Bob,PERSON,,,\n", []string{`t.csv:3:21: extraneous or missing " in quoted-field (the field starts on line 2)`}, ErrSyntax},
+		{"unterminated quote", header + "d,0,3,\"Ada,PERSON,,,\nd,4,7,Bob,PERSON,,,\n", []string{`t.csv:2:7: unterminated quoted field: no closing quote before the end of the file`}, ErrSyntax},
+		{"extraneous quote", header + "d,0,3,\"Ada\"x,PERSON,,,\n", []string{`t.csv:2:11: extraneous or missing " in quoted-field`}, ErrSyntax},
 		{"bare quote", header + "d,0,3,A\"da,PERSON,,,\n", []string{`t.csv:2:8: bare " in non-quoted-field`}, ErrSyntax},
 		{"invalid UTF-8", header + "d,0,3,Jos\xe9,PERSON,,,\nd,0,3,ok,PERSON,,,\nd,0,3,\xff\xfe,PERSON,,,\n", []string{
 			"t.csv:2:10: invalid UTF-8: byte 0xe9 at byte offset 57",
 			"t.csv:4:7: invalid UTF-8: byte 0xff at byte offset 94",
 		}, ErrUTF8},
+		{"NUL byte", header + "d,0,3,A\x00a,PERSON,,,\nd,\x000,3,Ada,PERSON,,,\n", []string{
+			"t.csv:2:8: NUL byte at byte offset 55 (is the file UTF-16? mention files are UTF-8)",
+			"t.csv:3:3: NUL byte at byte offset 70 (is the file UTF-16? mention files are UTF-8)",
+		}, ErrNUL},
+		{"huge field", header + "d,0,3," + strings.Repeat("A", 1<<20) + ",PER,,,\n", []string{
+			`t.csv:2:1048584: label: unknown label "PER" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)`,
+		}, ErrLabel},
+		{"huge value quoted short", header + "d,0,3,Ada,PER" + strings.Repeat("S", 100) + ",,,\n", []string{
+			`t.csv:2:11: label: unknown label "PER` + strings.Repeat("S", 57) + `"... (103 bytes) (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)`,
+		}, ErrLabel},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read([]byte(tc.in), "t.csv")
@@ -181,5 +192,34 @@ func TestEscapeCell(t *testing.T) {
 		if got := UnescapeCell(e); got != s {
 			t.Errorf("UnescapeCell(EscapeCell(%q)) = %q", s, got)
 		}
+	}
+}
+
+// TestWriterStreams writes document by document: the same bytes as Write
+// for documents in ID order.
+func TestWriterStreams(t *testing.T) {
+	var all []corpus.Mention
+	var streamed bytes.Buffer
+	w := NewWriter(&streamed)
+	for _, f := range Builtin() {
+		all = append(all, f.Mentions...)
+		if err := w.Write(f.Mentions); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var whole bytes.Buffer
+	if err := Write(&whole, all); err != nil {
+		t.Fatal(err)
+	}
+	if streamed.String() != whole.String() {
+		t.Error("Writer and Write wrote different bytes")
+	}
+	var empty bytes.Buffer
+	NewWriter(&empty).Close()
+	if empty.String() != header {
+		t.Errorf("an empty Writer wrote %q, want the header", empty.String())
 	}
 }

@@ -19,8 +19,18 @@ import (
 func Write(w io.Writer, ms []corpus.Mention) error {
 	sorted := slices.Clone(ms)
 	corpus.Sort(sorted)
-	rows := make([]row, len(sorted))
-	for i, m := range sorted {
+	cw := csv.NewWriter(w)
+	if err := gocsv.MarshalCSV(rowsOf(sorted), gocsv.NewSafeCSVWriter(cw)); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// rowsOf turns mentions into CSV rows, escaping text cells.
+func rowsOf(ms []corpus.Mention) []row {
+	rows := make([]row, len(ms))
+	for i, m := range ms {
 		rows[i] = row{
 			DocID:    EscapeCell(m.DocID),
 			Start:    strconv.Itoa(m.Span.Start),
@@ -32,10 +42,44 @@ func Write(w io.Writer, ms []corpus.Mention) error {
 			Unit:     m.Unit,
 		}
 	}
-	cw := csv.NewWriter(w)
-	if err := gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(cw)); err != nil {
-		return err
+	return rows
+}
+
+// Writer writes a mention CSV one document at a time, for runs too large
+// to hold: the header first, then each call's mentions sorted as [Write]
+// sorts them. Rows come in the order of the calls, so the file is sorted
+// by doc_id when the documents come in ID order (a directory corpus does).
+type Writer struct {
+	cw     *csv.Writer
+	header bool
+}
+
+// NewWriter returns a Writer writing to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{cw: csv.NewWriter(w)} }
+
+// Write writes the mentions of one document.
+func (w *Writer) Write(ms []corpus.Mention) error {
+	if !w.header {
+		w.header = true
+		if err := w.cw.Write(Columns); err != nil {
+			return err
+		}
 	}
-	cw.Flush()
-	return cw.Error()
+	if len(ms) == 0 {
+		return nil
+	}
+	sorted := slices.Clone(ms)
+	corpus.Sort(sorted)
+	return gocsv.MarshalCSVWithoutHeaders(rowsOf(sorted), gocsv.NewSafeCSVWriter(w.cw))
+}
+
+// Close writes the header if nothing was written, and flushes.
+func (w *Writer) Close() error {
+	if !w.header {
+		if err := w.Write(nil); err != nil {
+			return err
+		}
+	}
+	w.cw.Flush()
+	return w.cw.Error()
 }

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/extract"
@@ -59,29 +60,94 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	case fs.NArg() > 0:
 		return &usageError{fmt.Sprintf("run: unexpected argument %q", fs.Arg(0))}
 	}
+	if err := checkOutDir(filepath.Dir(*out)); err != nil {
+		return err
+	}
 	e, err := newExtractor(*spec, x)
 	if err != nil {
 		return err
 	}
 	defer extract.Close(e)
-	c, err := loadCorpus(*corpusName)
+	each := func(fn func(corpus.Doc) error) error { return corpus.Scan(*corpusName, fn) }
+	name := filepath.Base(*corpusName)
+	if *corpusName == builtin {
+		each = func(fn func(corpus.Doc) error) error {
+			for _, d := range corpus.Builtin().Docs {
+				if err := fn(d); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		name = corpus.BuiltinName
+	}
+	m, err := streamRun(ctx, e, each, name, *workers, *out, stderr)
 	if err != nil {
-		return err
-	}
-	r, err := extract.Run(ctx, e, c, extract.Options{Workers: *workers, Progress: progress(stderr, e.Name())})
-	if err != nil {
-		return err
-	}
-	if err := extract.Close(e); err != nil {
-		return err
-	}
-	m := newManifest(r, c, *workers)
-	if err := writePredictions(*out, r, m); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s %s: %d mentions in %d documents, %.1f docs/s, %.3f MB/s; wrote %s and %s\n",
-		r.Name, r.Version, len(r.All()), len(c.Docs), m.DocsPerSecond, m.MBPerSecond, *out, manifestPath(*out))
+		m.Extractor, m.Version, m.Mentions, m.Documents, m.DocsPerSecond, m.MBPerSecond, *out, manifestPath(*out))
 	return nil
+}
+
+// streamRun runs e over the documents each hands out and writes the
+// mentions to out as they come, document by document, so memory holds a
+// few documents, not the corpus; then the manifest. Both files are
+// written atomically.
+func streamRun(ctx context.Context, e extract.Extractor, each func(func(corpus.Doc) error) error, corpusName string, workers int, out string, stderr io.Writer) (manifest, error) {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return manifest{}, err
+	}
+	m := manifest{Extractor: e.Name(), Version: e.Version(), ExbenchVersion: exbenchVersion(), Corpus: corpusName, Workers: workers}
+	h := sha256.New()
+	progress := progress(stderr, e.Name())
+	var start time.Time
+	err := writeAtomic(out, func(w io.Writer) error {
+		cw := gold.NewWriter(w)
+		load, err := extract.Stream(ctx, e, func(fn func(corpus.Doc) error) error {
+			start = time.Now()
+			return each(fn)
+		}, func(d corpus.Doc, ms []corpus.Mention, _ time.Duration) error {
+			io.WriteString(h, d.ID)
+			h.Write([]byte{0})
+			io.WriteString(h, d.Text)
+			h.Write([]byte{0})
+			m.Documents++
+			m.Bytes += int64(len(d.Text))
+			m.Mentions += len(ms)
+			if progress != nil {
+				progress(m.Documents, 0)
+			}
+			return cw.Write(ms)
+		}, extract.Options{Workers: workers})
+		m.LoadSeconds = round(load.Seconds())
+		if progress != nil {
+			progress(-1, 0)
+		}
+		if err != nil {
+			return err
+		}
+		return cw.Close()
+	})
+	if err != nil {
+		return manifest{}, err
+	}
+	if err := extract.Close(e); err != nil {
+		return manifest{}, err
+	}
+	wall := time.Since(start).Seconds()
+	m.Fingerprint = "sha256:" + hex.EncodeToString(h.Sum(nil))
+	m.Workers = min(workers, m.Documents)
+	m.WallSeconds = round(wall)
+	if wall > 0 {
+		m.DocsPerSecond = round(float64(m.Documents) / wall)
+		m.MBPerSecond = round(float64(m.Bytes) / 1e6 / wall)
+	}
+	js, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return manifest{}, err
+	}
+	return m, writeAtomic(manifestPath(out), func(w io.Writer) error { _, err := w.Write(append(js, '\n')); return err })
 }
 
 // manifest records how a prediction file was made.
@@ -177,7 +243,8 @@ func writePredictions(path string, r *extract.Result, m manifest) error {
 }
 
 // progress returns a progress callback that keeps one line on stderr up
-// to date when stderr is a terminal, and nil otherwise.
+// to date when stderr is a terminal, and nil otherwise. A total of 0 is
+// unknown; done < 0 clears the line.
 func progress(stderr io.Writer, name string) func(done, total int) {
 	f, ok := stderr.(*os.File)
 	if !ok {
@@ -187,8 +254,15 @@ func progress(stderr io.Writer, name string) func(done, total int) {
 		return nil
 	}
 	return func(done, total int) {
-		fmt.Fprintf(f, "\r%s: %d/%d documents", name, done, total)
-		if done == total {
+		switch {
+		case done < 0: // finished
+			fmt.Fprint(f, "\r\033[K")
+		case total > 0:
+			fmt.Fprintf(f, "\r%s: %d/%d documents", name, done, total)
+		default:
+			fmt.Fprintf(f, "\r%s: %d documents", name, done)
+		}
+		if total > 0 && done == total {
 			fmt.Fprint(f, "\r\033[K")
 		}
 	}
