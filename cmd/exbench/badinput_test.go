@@ -317,7 +317,7 @@ func TestBadOutputDir(t *testing.T) {
 		{"score under a file", []string{"score", "-corpus", corpusPath, "-gold", goldPath, "-pred", goldPath, "-o", "O/sub"}, "exbench: cannot write to {O}/sub: stat {O}/sub: not a directory"},
 		{"score -conll", []string{"score", "-conll", conll, "-o", "O"}, "exbench: cannot write to {O}: it is a file, not a directory"},
 		{"run", []string{"run", "-extractor", "numbers", "-corpus", corpusPath, "-o", "O/numbers.csv"}, "exbench: cannot write to {O}: it is a file, not a directory"},
-		{"bench", []string{"bench", "-ci=false", "-extractor", "numbers", "-corpus", corpusPath, "-gold", goldPath, "-o", "O"}, "exbench: mkdir {O}: not a directory"},
+		{"bench", []string{"bench", "-ci=false", "-extractor", "numbers", "-corpus", corpusPath, "-gold", goldPath, "-o", "O"}, "exbench: cannot write to {O}: it is a file, not a directory"},
 		{"run onto a directory", []string{"run", "-extractor", "numbers", "-corpus", corpusPath, "-o", "D"}, "exbench: {D} is a directory: cannot replace it with a file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -58,6 +58,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Sprintf("bench: unexpected argument %q", fs.Arg(0))}
 	}
+	if err := checkOutDir(*out); err != nil {
+		return err
+	}
 	if len(specs) == 0 {
 		specs = append(multiFlag{}, builtinNames...)
 		specs = append(specs, strings.Join(builtinNames, "+"))
@@ -122,7 +125,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		systems = append(systems, s)
 		runs = append(runs, r)
 	}
-	if err := writeReports(*out, systems); err != nil {
+	if err := writeReports(ctx, *out, systems); err != nil {
 		return err
 	}
 	printBench(stdout, sub, systems, runs)

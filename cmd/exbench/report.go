@@ -303,16 +303,9 @@ func errorRows(systems []*system) []errorRow {
 	return rows
 }
 
-// writeReports writes the four CSV reports into dir as one set; see
-// writeFiles. Without a ctx, an interrupt that comes while it writes does
-// not stop it: writeReportsContext does.
-func writeReports(dir string, systems []*system) error {
-	return writeReportsContext(context.Background(), dir, systems)
-}
-
-// writeReportsContext writes the four CSV reports into dir as one set,
+// writeReports writes the four CSV reports into dir as one set,
 // unless ctx is done before they are all written; see writeFiles.
-func writeReportsContext(ctx context.Context, dir string, systems []*system) error {
+func writeReports(ctx context.Context, dir string, systems []*system) error {
 	var files []outFile
 	for _, f := range []struct {
 		name string

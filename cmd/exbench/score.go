@@ -148,7 +148,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if *outDir != "" {
-		if err := writeReportsContext(ctx, *outDir, systems); err != nil {
+		if err := writeReports(ctx, *outDir, systems); err != nil {
 			return err
 		}
 	}
@@ -337,7 +337,7 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, stdo
 	}
 	printConlleval(stdout, cr.Tokens, cr.CorrectTags, &s.sum)
 	if outDir != "" {
-		return writeReportsContext(ctx, outDir, []*system{s})
+		return writeReports(ctx, outDir, []*system{s})
 	}
 	return nil
 }
