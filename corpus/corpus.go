@@ -1,9 +1,6 @@
 package corpus
 
-import (
-	"fmt"
-	"sync"
-)
+import "fmt"
 
 // Doc is one document. Text is kept exactly as it was stored.
 type Doc struct {
@@ -19,9 +16,7 @@ type Corpus struct {
 	Name string // where it came from: a path, or "builtin"
 	Docs []Doc  // in load order: sorted by file name, or in JSONL line order
 
-	byID    map[string]int
-	mu      sync.Mutex
-	indexes []*Index // built on first use, per document
+	byID map[string]int
 }
 
 // New returns a corpus of docs. It fails with [ErrDuplicateID] when two
@@ -30,7 +25,7 @@ func New(name string, docs []Doc) (*Corpus, error) {
 	if len(docs) == 0 {
 		return nil, fmt.Errorf("%s: %w", name, ErrNoDocs)
 	}
-	c := &Corpus{Name: name, Docs: docs, byID: make(map[string]int, len(docs)), indexes: make([]*Index, len(docs))}
+	c := &Corpus{Name: name, Docs: docs, byID: make(map[string]int, len(docs))}
 	for i, d := range docs {
 		if _, dup := c.byID[d.ID]; dup {
 			return nil, fmt.Errorf("%s: %w %q", name, ErrDuplicateID, d.ID)
@@ -49,22 +44,7 @@ func (c *Corpus) Doc(id string) (Doc, bool) {
 	return c.Docs[i], true
 }
 
-// Index returns the offset index of the document with the given ID,
-// building it on first use. It is safe for concurrent use.
-func (c *Corpus) Index(id string) (*Index, bool) {
-	i, ok := c.byID[id]
-	if !ok {
-		return nil, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.indexes[i] == nil {
-		c.indexes[i] = NewIndex(c.Docs[i].Text)
-	}
-	return c.indexes[i], true
-}
-
 // Slice returns the text covered by s, reporting false when s is not
 // within the text. It builds an [Index] each call; for many lookups in one
-// document, use [Corpus.Index].
+// document, build one with [NewIndex].
 func (d Doc) Slice(s Span) (string, bool) { return NewIndex(d.Text).Slice(s) }

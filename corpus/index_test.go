@@ -59,7 +59,7 @@ func TestIndexSeed(t *testing.T) {
 		{"004_27d7c022eea5a797", "Palestinians", 2225},
 	} {
 		d, _ := c.Doc(tc.doc)
-		x, _ := c.Index(tc.doc)
+		x := NewIndex(d.Text)
 		b := strings.Index(d.Text, tc.find)
 		start, ok := x.CodePoint(b)
 		if !ok || start != tc.wantStart {

@@ -30,13 +30,22 @@ func (f *File) Validate(c *corpus.Corpus) Errors {
 // an end past the end of the document, text that differs from the
 // document. It is what predictions must pass; gold must pass
 // [File.Validate].
+//
+// It holds one document's offset index at a time, so a file whose rows
+// are grouped by document (as files are written) costs memory for its
+// largest document only.
 func (f *File) Check(c *corpus.Corpus) Errors {
 	var errs Errors
+	var x *corpus.Index
+	indexed := ""
 	for i, m := range f.Mentions {
-		x, ok := c.Index(m.DocID)
-		if !ok {
-			errs = append(errs, f.errorAt(i, colDocID, problemf(ErrDocID, "unknown document %s (not in corpus %s)", quote(m.DocID), c.Name)))
-			continue
+		if x == nil || m.DocID != indexed {
+			d, ok := c.Doc(m.DocID)
+			if !ok {
+				errs = append(errs, f.errorAt(i, colDocID, problemf(ErrDocID, "unknown document %s (not in corpus %s)", quote(m.DocID), c.Name)))
+				continue
+			}
+			x, indexed = corpus.NewIndex(d.Text), m.DocID
 		}
 		if m.Span.End > x.Len() {
 			errs = append(errs, f.errorAt(i, colEnd, problemf(ErrOffset, "%d is past the end of document %s (length %d)", m.Span.End, quote(m.DocID), x.Len())))
