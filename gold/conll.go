@@ -184,18 +184,7 @@ func (cr *CoNLLReader) Next() (CoNLLDoc, error) {
 		if err != nil {
 			return CoNLLDoc{}, err
 		}
-		if cr.sentence {
-			cr.text.WriteByte(' ')
-			cr.runes++
-		} else if cr.text.Len() > 0 {
-			cr.text.WriteByte('\n')
-			cr.runes++
-		}
-		cr.sentence = true
-		start := offset{cr.runes, cr.text.Len()}
-		cr.text.Write(fields[0])
-		cr.runes += utf8.RuneCount(fields[0])
-		end := offset{cr.runes, cr.text.Len()}
+		start, end := cr.appendToken(fields[0])
 		cr.Dropped += cr.gold.add(cr.scheme, g, start, end)
 		cr.Dropped += cr.pred.add(cr.scheme, p, start, end)
 	}
@@ -245,6 +234,23 @@ func (cr *CoNLLReader) checkLine(line []byte) error {
 		return cr.errorf(col(lead+i), "%s between columns, but line %d separates columns with %s: use one kind of separator in a file", names[0], cr.sepLine, names[1])
 	}
 	return nil
+}
+
+// appendToken adds a token to the document's text, after a space within
+// a sentence or a line break after one, and returns where it stands.
+func (cr *CoNLLReader) appendToken(tok []byte) (start, end offset) {
+	if cr.sentence {
+		cr.text.WriteByte(' ')
+		cr.runes++
+	} else if cr.text.Len() > 0 {
+		cr.text.WriteByte('\n')
+		cr.runes++
+	}
+	cr.sentence = true
+	start = offset{cr.runes, cr.text.Len()}
+	cr.text.Write(tok)
+	cr.runes += utf8.RuneCount(tok)
+	return start, offset{cr.runes, cr.text.Len()}
 }
 
 // boundary ends the sentence: open chunks end.

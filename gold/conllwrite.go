@@ -261,18 +261,7 @@ func ReadCoNLLTags(r io.Reader, name string, scheme TagScheme) (*Annotated, erro
 				Err: problemf(ErrLabel, "unknown label %q in %q (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)", t.typ, tagField)})
 			continue
 		}
-		if cr.sentence {
-			cr.text.WriteByte(' ')
-			cr.runes++
-		} else if cr.text.Len() > 0 {
-			cr.text.WriteByte('\n')
-			cr.runes++
-		}
-		cr.sentence = true
-		start := offset{cr.runes, cr.text.Len()}
-		cr.text.Write(fields[0])
-		cr.runes += utf8.RuneCount(fields[0])
-		end := offset{cr.runes, cr.text.Len()}
+		start, end := cr.appendToken(fields[0])
 		lines = append(lines, tokenLine{start.runes, cr.line})
 		cr.Dropped += cr.gold.add(cr.scheme, t, start, end)
 	}
