@@ -45,7 +45,15 @@ type File struct {
 
 // errorAt returns a problem at field Columns[c] of mention i.
 func (f *File) errorAt(i, c int, err error) *Error {
-	return &Error{File: f.Name, Line: f.Mentions[i].Source.Line, Col: max(f.cols[i][c], 1), Field: Columns[c], Err: err}
+	name := f.Name
+	if src := f.Mentions[i].Source.File; src != "" {
+		name = src // a mention read from one file of a directory (brat)
+	}
+	col := 1
+	if f.cols != nil {
+		col = max(f.cols[i][c], 1)
+	}
+	return &Error{File: name, Line: f.Mentions[i].Source.Line, Col: col, Field: Columns[c], Err: err}
 }
 
 // ReadFile reads the mention file at path; see [Read].

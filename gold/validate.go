@@ -58,6 +58,16 @@ func (f *File) Check(c *corpus.Corpus) Errors {
 	return errs
 }
 
+// Layout checks mentions read from any format (JSONL, brat, CoNLL) for
+// the rules [File.Validate] adds for gold: no duplicate and no
+// overlapping spans, rows in order (a warning). Problems point at each
+// mention's Source line, column 1.
+func Layout(name string, ms []corpus.Mention) Errors {
+	errs := (&File{Name: name, Mentions: ms}).checkLayout()
+	sortErrors(errs)
+	return errs
+}
+
 // checkLayout finds duplicate and overlapping spans and rows out of order.
 func (f *File) checkLayout() Errors {
 	var errs Errors

@@ -109,3 +109,20 @@ func TestBuiltin(t *testing.T) {
 		}
 	}
 }
+
+// TestLayout checks mentions from another format for gold's rules.
+func TestLayout(t *testing.T) {
+	src := func(line int) corpus.Source { return corpus.Source{File: "g.jsonl", Line: line} }
+	ms := []corpus.Mention{
+		{DocID: "a", Span: corpus.Span{Start: 0, End: 5}, Label: corpus.ORG, Text: "“Ada”", Source: src(1)},
+		{DocID: "a", Span: corpus.Span{Start: 1, End: 4}, Label: corpus.PERSON, Text: "Ada", Source: src(1)},
+	}
+	var got []string
+	for _, e := range Layout("g.jsonl", ms) {
+		got = append(got, e.Error())
+	}
+	want := []string{`g.jsonl:1:1: start: 1:4 PERSON "Ada" overlaps 0:5 ORG "“Ada”" on line 1 (gold spans are flat)`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Layout (-want +got):\n%s", diff)
+	}
+}

@@ -231,11 +231,19 @@ func writeFile(path string, write func(io.Writer) error) error {
 }
 
 // readOtherFormat reads mentions in JSONL, brat or CoNLL for -gold and
-// -pred: their documents must be the corpus's, with the same texts.
-func readOtherFormat(path, format string, c *corpus.Corpus, stderr io.Writer) ([]corpus.Mention, error) {
+// -pred: their documents must be the corpus's, with the same texts, and
+// gold must be flat, as a gold CSV must.
+func readOtherFormat(path, format string, c *corpus.Corpus, asGold bool, stderr io.Writer) ([]corpus.Mention, error) {
 	docs, ms, err := readAnnotated(path, format, "", gold.Conlleval, stderr)
 	if err != nil {
 		return nil, err
+	}
+	if asGold {
+		errs := gold.Layout(path, ms)
+		printProblems(stderr, errs, false)
+		if errs.Failed() {
+			return nil, errFailed
+		}
 	}
 	for _, d := range docs {
 		cd, ok := c.Doc(d.ID)

@@ -224,7 +224,7 @@ func splitSystem(arg string) (name, path string) {
 func readChecked(paths []string, c *corpus.Corpus, asGold bool, stderr io.Writer) ([]corpus.Mention, error) {
 	if len(paths) == 1 {
 		if f, _ := formatOf(paths[0]); f != "" && f != "csv" {
-			return readOtherFormat(paths[0], f, c, stderr)
+			return readOtherFormat(paths[0], f, c, asGold, stderr)
 		}
 	}
 	files, errs, err := readMentionFiles(paths)
