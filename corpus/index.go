@@ -63,3 +63,23 @@ func (x *Index) Slice(s Span) (string, bool) {
 // runeLen returns the length of text in code points, counting an invalid
 // byte as one, like [NewIndex].
 func runeLen(text string) int { return utf8.RuneCountInString(text) }
+
+// Counter converts byte offsets of a text to code-point offsets when they
+// come in order, as a scanner finds spans, without the memory of an
+// [Index]: each call counts only from the previous offset. Invalid bytes
+// count as one code point each, as in an Index.
+type Counter struct {
+	text  string
+	b, cp int
+}
+
+// NewCounter returns a Counter at the start of text.
+func NewCounter(text string) *Counter { return &Counter{text: text} }
+
+// At returns the code-point offset of byte offset b, which must not be
+// less than the b of the previous call.
+func (c *Counter) At(b int) int {
+	c.cp += utf8.RuneCountInString(c.text[c.b:b])
+	c.b = b
+	return c.cp
+}

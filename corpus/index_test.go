@@ -104,3 +104,16 @@ func FuzzIndex(f *testing.F) {
 		}
 	})
 }
+
+func TestCounter(t *testing.T) {
+	text := "“Ada” met José\u00a0in \xffDmeir"
+	x := NewIndex(text)
+	c := NewCounter(text)
+	for b := 0; b <= len(text); b++ {
+		if want, ok := x.CodePoint(b); ok {
+			if got := c.At(b); got != want {
+				t.Fatalf("At(%d) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}

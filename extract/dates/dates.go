@@ -1,8 +1,6 @@
 package dates
 
 import (
-	"unicode/utf8"
-
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/extract"
 )
@@ -34,16 +32,11 @@ func Find(text string) []corpus.Mention {
 	if len(found) == 0 {
 		return nil
 	}
-	// Byte offsets to code points: count the runes between one offset and
-	// the next, as corpus.Index does (an invalid byte counts as one).
 	ms := make([]corpus.Mention, len(found))
-	b, cp := 0, 0
+	cp := corpus.NewCounter(text)
 	for i, f := range found {
-		cp += utf8.RuneCountInString(text[b:f.start])
-		start := cp
-		cp += utf8.RuneCountInString(text[f.start:f.end])
-		b = f.end
-		ms[i] = corpus.Mention{Span: corpus.Span{Start: start, End: cp}, Label: f.label, Text: text[f.start:f.end]}
+		span := corpus.Span{Start: cp.At(f.start), End: cp.At(f.end)}
+		ms[i] = corpus.Mention{Span: span, Label: f.label, Text: text[f.start:f.end]}
 	}
 	return ms
 }

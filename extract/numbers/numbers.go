@@ -1,8 +1,6 @@
 package numbers
 
 import (
-	"unicode/utf8"
-
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/extract"
 )
@@ -49,14 +47,10 @@ func mentions(text string, found []mention) []corpus.Mention {
 		return nil
 	}
 	ms := make([]corpus.Mention, len(found))
-	cp, last := 0, 0
+	cp := corpus.NewCounter(text)
 	for i, f := range found {
-		cp += utf8.RuneCountInString(text[last:f.start])
-		start := cp
-		cp += utf8.RuneCountInString(text[f.start:f.end])
-		last = f.end
 		ms[i] = corpus.Mention{
-			Span:     corpus.Span{Start: start, End: cp},
+			Span:     corpus.Span{Start: cp.At(f.start), End: cp.At(f.end)},
 			Label:    f.label,
 			Text:     text[f.start:f.end],
 			Modifier: f.mod,
