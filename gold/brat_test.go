@@ -204,21 +204,7 @@ func TestReadBratProblems(t *testing.T) {
 			writeFile(t, dir, "doc.txt", bratTestText)
 			writeFile(t, dir, "doc.ann", strings.ReplaceAll(tc.ann, "§", ""))
 			_, err := ReadBrat(dir)
-			var got []string
-			var errs Errors
-			if errors.As(err, &errs) {
-				for _, e := range errs {
-					got = append(got, e.Error())
-				}
-			} else if err != nil {
-				got = append(got, "not Errors: "+err.Error())
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("ReadBrat problems (-want +got):\n%s", diff)
-			}
-			if !errors.Is(err, tc.is) {
-				t.Errorf("ReadBrat error is not %v", tc.is)
-			}
+			checkProblems(t, "ReadBrat", err, want, tc.is)
 		})
 	}
 }

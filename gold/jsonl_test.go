@@ -225,21 +225,7 @@ func TestReadJSONLProblems(t *testing.T) {
 				want = append(want, at[i]+tc.want[i])
 			}
 			_, err := ReadJSONL(strings.NewReader(in), "t.jsonl")
-			var got []string
-			var errs Errors
-			if errors.As(err, &errs) {
-				for _, e := range errs {
-					got = append(got, e.Error())
-				}
-			} else if err != nil {
-				got = append(got, "not Errors: "+err.Error())
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("ReadJSONL problems (-want +got):\n%s", diff)
-			}
-			if !errors.Is(err, tc.is) {
-				t.Errorf("ReadJSONL error is not %v", tc.is)
-			}
+			checkProblems(t, "ReadJSONL", err, want, tc.is)
 		})
 	}
 }

@@ -139,21 +139,7 @@ func TestReadProblems(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read([]byte(tc.in), "t.csv")
-			var got []string
-			var errs Errors
-			if errors.As(err, &errs) {
-				for _, e := range errs {
-					got = append(got, e.Error())
-				}
-			} else if err != nil {
-				got = append(got, "not Errors: "+err.Error())
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("Read problems (-want +got):\n%s", diff)
-			}
-			if !errors.Is(err, tc.is) {
-				t.Errorf("Read error is not %v", tc.is)
-			}
+			checkProblems(t, "Read", err, tc.want, tc.is)
 		})
 	}
 }
@@ -221,5 +207,26 @@ func TestWriterStreams(t *testing.T) {
 	NewWriter(&empty).Close()
 	if empty.String() != header {
 		t.Errorf("an empty Writer wrote %q, want the header", empty.String())
+	}
+}
+
+// checkProblems checks that err, returned by fn, lists exactly the
+// problems want and is of the category is.
+func checkProblems(t *testing.T, fn string, err error, want []string, is error) {
+	t.Helper()
+	var got []string
+	var errs Errors
+	if errors.As(err, &errs) {
+		for _, e := range errs {
+			got = append(got, e.Error())
+		}
+	} else if err != nil {
+		got = append(got, "not Errors: "+err.Error())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s problems (-want +got):\n%s", fn, diff)
+	}
+	if !errors.Is(err, is) {
+		t.Errorf("%s error is not %v", fn, is)
 	}
 }
