@@ -5,7 +5,7 @@ FUZZTIME ?= 30s
 BENCH    ?= .
 
 # Every fuzz target, as package:Target.
-FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./corpus:FuzzSentences ./gold:FuzzRead ./gold:FuzzCoNLL \
+FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./corpus:FuzzSentences ./gold:FuzzRead ./gold:FuzzReader ./gold:FuzzCoNLL \
 	./gold:FuzzReadJSONLAnnotations ./gold:FuzzBrat ./gold:FuzzWriteCoNLL \
 	./extract/numbers:FuzzFind ./extract/dates:FuzzFind ./extract/prose:FuzzExtract \
 	./extract/external:FuzzParseAnswer ./extract/external:FuzzSplitWords

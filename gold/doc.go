@@ -51,6 +51,13 @@
 // code points, and wraps a category (ErrOffset, ErrText, ...) for
 // [errors.Is]. Positions stay right after quoted fields that span lines.
 //
+// # Large files
+//
+// [Read] holds a whole file. A [Reader] reads one document's rows at a
+// time, when the rows of each document are together (as Write writes
+// them), so a file of any size costs the memory of its largest document;
+// it stops at the first problem, which Read would report the same way.
+//
 // encoding/csv drops a carriage return before a line feed inside a quoted
 // field, so a mention whose text holds CRLF reads back with LF, and
 // Validate reports the difference.
