@@ -274,6 +274,9 @@ func TestSummary(t *testing.T) {
 		d, gold, pred := doc(t, tc[0], tc[1])
 		sum.Add(s.Score(d, gold, pred))
 	}
+	if sum.N != 2 || len(sum.Docs) != 2 || sum.Docs[1].DocID != "d" {
+		t.Errorf("N = %d, Docs = %+v; want 2 documents", sum.N, sum.Docs)
+	}
 	if got := sum.Micro(Partial); got != c(0, 0, 2, 0, 0) || got.Precision() != 0.5 {
 		t.Errorf("partial micro = %+v, P %v; want 2 PAR, P 0.5", got, got.Precision())
 	}
@@ -302,8 +305,11 @@ func TestMacro(t *testing.T) {
 	d, gold, pred := doc(t,
 		"⟦Ada|PERSON⟧ and ⟦Bob|PERSON⟧ in ⟦Dmeir|GPE⟧ near Homs",
 		"⟦Ada|PERSON⟧ and Bob in Dmeir near ⟦Homs|GPE⟧")
-	var sum Summary
+	sum := Summary{NoDocs: true}
 	sum.Add(NewScorer(Options{}).Score(d, gold, pred))
+	if sum.N != 1 || sum.Docs != nil {
+		t.Errorf("NoDocs: N = %d, Docs = %v; want 1 and none kept", sum.N, sum.Docs)
+	}
 	m := sum.Macro(Strict)
 	if m.Labels != 2 || !near(m.Precision, 0.5) || !near(m.Recall, 0.25) || !near(m.F1, 1.0/3) {
 		t.Errorf("strict macro = %+v, want P 0.5, R 0.25, F1 1/3 over 2 labels", m)

@@ -12,6 +12,11 @@ type Summary struct {
 	// Docs holds each document's counts over all labels, in the order
 	// added.
 	Docs []DocCounts
+	// N counts the documents added.
+	N int
+	// NoDocs, set before the first Add, leaves Docs empty, so that a
+	// Summary's memory does not grow with the number of documents.
+	NoDocs bool
 
 	labels    map[corpus.Label]*LabelCounts
 	confusion map[[2]corpus.Label]int
@@ -31,7 +36,10 @@ func (s *Summary) Add(r DocResult) {
 		s.labels = map[corpus.Label]*LabelCounts{}
 		s.confusion = map[[2]corpus.Label]int{}
 	}
-	s.Docs = append(s.Docs, DocCounts{DocID: r.DocID, Scheme: r.Counts[0].Scheme, Labels: r.Counts})
+	s.N++
+	if !s.NoDocs {
+		s.Docs = append(s.Docs, DocCounts{DocID: r.DocID, Scheme: r.Counts[0].Scheme, Labels: r.Counts})
+	}
 	for _, lc := range r.Counts {
 		t := s.labels[lc.Label]
 		if t == nil {

@@ -14,9 +14,12 @@ import (
 )
 
 // Reader reads a mention CSV one document at a time, so that a file of
-// any size costs the memory of its largest document (and the set of its
-// document IDs). The rows of each document must be together, as [Write]
-// and exbench run write them; their order within a document is free.
+// any size costs the memory of its largest document. The rows of each
+// document are meant to be together, as [Write] and exbench run write
+// them (their order within a document is free); a document whose rows
+// are apart comes back once for each run of rows, and a caller that needs
+// each document once must check it (exbench score does, by following the
+// corpus's order).
 //
 // Reader stops at the first problem and returns it with its position, as
 // [Read] reports it; [Read] goes on and lists every problem of the file.
@@ -26,8 +29,7 @@ type Reader struct {
 	cr     *csv.Reader
 	header []string
 	index  []int
-	next   *record        // the first row of the next document, already read
-	seen   map[string]int // documents read, with the line their rows start on
+	next   *record // the first row of the next document, already read
 	err    error
 }
 
@@ -43,7 +45,7 @@ func NewReader(r io.Reader, name string) *Reader {
 	feed := &lineFeed{br: bufio.NewReader(r), name: name}
 	cr := csv.NewReader(feed)
 	cr.FieldsPerRecord = -1
-	return &Reader{name: name, feed: feed, cr: cr, seen: map[string]int{}}
+	return &Reader{name: name, feed: feed, cr: cr}
 }
 
 // Next returns the rows of the next document, as a File of that document
@@ -91,17 +93,7 @@ func (r *Reader) nextDoc() (*File, error) {
 	if len(group) == 0 {
 		return nil, io.EOF
 	}
-	f, err := r.convert(group)
-	if err != nil {
-		return nil, err
-	}
-	id := f.Mentions[0].DocID
-	if first, ok := r.seen[id]; ok {
-		return nil, Errors{f.errorAt(0, colDocID, problemf(ErrOrder,
-			"the rows of document %s are not together: they start on line %d (a file read one document at a time needs them together)", quote(id), first))}
-	}
-	r.seen[id] = group[0].line
-	return f, nil
+	return r.convert(group)
 }
 
 // readHeader reads and checks the header.

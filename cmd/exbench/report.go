@@ -27,6 +27,8 @@ type system struct {
 	errors []eval.Error
 	rows   []eval.Row // bootstrap intervals, by key
 	stats  *statFlags // how rows were made
+
+	spooled *spooled // rows of documents.csv and errors.csv, when scored one document at a time
 }
 
 // ScoreRow is a row of scores.csv (exported so that gocsv sees the
@@ -234,17 +236,22 @@ func docRows(systems []*system) []docRow {
 	for _, s := range systems {
 		for _, sc := range eval.Schemes {
 			for _, d := range s.sum.Docs {
-				c := d.Scheme[sc]
-				x := countCells(c)
-				rows = append(rows, docRow{
-					System: gold.EscapeCell(s.name), Scheme: sc.String(), DocID: gold.EscapeCell(d.DocID),
-					Correct: x[0], Incorrect: x[1], Partial: x[2], Missed: x[3], Spurious: x[4], Possible: x[5], Actual: x[6],
-					Precision: x[7], Recall: x[8], F1: x[9], Warning: undefinedWarning(c),
-				})
+				rows = append(rows, docRowOf(s.name, sc, d))
 			}
 		}
 	}
 	return rows
+}
+
+// docRowOf is a documents.csv row: a document's counts under sc.
+func docRowOf(name string, sc eval.Scheme, d eval.DocCounts) docRow {
+	c := d.Scheme[sc]
+	x := countCells(c)
+	return docRow{
+		System: gold.EscapeCell(name), Scheme: sc.String(), DocID: gold.EscapeCell(d.DocID),
+		Correct: x[0], Incorrect: x[1], Partial: x[2], Missed: x[3], Spurious: x[4], Possible: x[5], Actual: x[6],
+		Precision: x[7], Recall: x[8], F1: x[9], Warning: undefinedWarning(c),
+	}
 }
 
 func confusionRows(systems []*system) []confusionRow {
@@ -287,44 +294,80 @@ func errorRows(systems []*system) []errorRow {
 	var rows []errorRow
 	for _, s := range systems {
 		for _, e := range s.errors {
-			r := errorRow{System: gold.EscapeCell(s.name), Scheme: e.Scheme.String(), Outcome: e.Outcome.String(),
-				DocID: gold.EscapeCell(e.DocID), Context: gold.EscapeCell(e.Context)}
-			if g := e.Gold; g != nil {
-				r.GoldStart, r.GoldEnd = strconv.Itoa(g.Span.Start), strconv.Itoa(g.Span.End)
-				r.GoldText, r.GoldLabel, r.GoldNumber = gold.EscapeCell(g.Text), string(g.Label), gold.EscapeCell(number(g))
-			}
-			if p := e.Pred; p != nil {
-				r.PredStart, r.PredEnd = strconv.Itoa(p.Span.Start), strconv.Itoa(p.Span.End)
-				r.PredText, r.PredLabel, r.PredNumber = gold.EscapeCell(p.Text), string(p.Label), gold.EscapeCell(number(p))
-			}
-			rows = append(rows, r)
+			rows = append(rows, errorRowOf(s.name, e))
 		}
 	}
 	return rows
 }
 
+// errorRowOf is an errors.csv row.
+func errorRowOf(name string, e eval.Error) errorRow {
+	r := errorRow{System: gold.EscapeCell(name), Scheme: e.Scheme.String(), Outcome: e.Outcome.String(),
+		DocID: gold.EscapeCell(e.DocID), Context: gold.EscapeCell(e.Context)}
+	if g := e.Gold; g != nil {
+		r.GoldStart, r.GoldEnd = strconv.Itoa(g.Span.Start), strconv.Itoa(g.Span.End)
+		r.GoldText, r.GoldLabel, r.GoldNumber = gold.EscapeCell(g.Text), string(g.Label), gold.EscapeCell(number(g))
+	}
+	if p := e.Pred; p != nil {
+		r.PredStart, r.PredEnd = strconv.Itoa(p.Span.Start), strconv.Itoa(p.Span.End)
+		r.PredText, r.PredLabel, r.PredNumber = gold.EscapeCell(p.Text), string(p.Label), gold.EscapeCell(number(p))
+	}
+	return r
+}
+
 // writeReports writes the four CSV reports into dir as one set,
 // unless ctx is done before they are all written; see writeFiles.
 func writeReports(ctx context.Context, dir string, systems []*system) error {
-	var files []outFile
-	for _, f := range []struct {
-		name string
-		rows any
-	}{
-		{"scores.csv", scoreRowsAny(systems)},
-		{"documents.csv", docRows(systems)},
-		{"confusion.csv", confusionRows(systems)},
-		{"errors.csv", errorRows(systems)},
-	} {
-		files = append(files, outFile{f.name, func(w io.Writer) error { return marshalCSV(w, f.rows) }})
+	files := []outFile{
+		{"scores.csv", func(w io.Writer) error { return marshalCSV(w, scoreRowsAny(systems)) }},
+		{"documents.csv", func(w io.Writer) error {
+			return writeRows(w, systems, docRows, func(s *system) []*spool[docRow] { return s.spooled.docs })
+		}},
+		{"confusion.csv", func(w io.Writer) error { return marshalCSV(w, confusionRows(systems)) }},
+		{"errors.csv", func(w io.Writer) error {
+			return writeRows(w, systems, errorRows, func(s *system) []*spool[errorRow] { return []*spool[errorRow]{s.spooled.errors} })
+		}},
 	}
 	return writeFiles(ctx, dir, files)
+}
+
+// writeRows writes a report of one row type: its header, then each
+// system's rows, from memory (rows) or from its spools when it has them.
+func writeRows[T any](w io.Writer, systems []*system, rows func([]*system) []T, spools func(*system) []*spool[T]) error {
+	if err := marshalCSV(w, []T{}); err != nil { // the header
+		return err
+	}
+	for _, s := range systems {
+		if s.spooled == nil {
+			if err := marshalRows(w, rows([]*system{s})); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, sp := range spools(s) {
+			if err := sp.copyTo(w); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // marshalCSV writes rows, a slice of structs with csv tags, as CSV.
 func marshalCSV(w io.Writer, rows any) error {
 	cw := &headerWriter{Writer: csv.NewWriter(w)}
 	if err := gocsv.MarshalCSV(rows, cw); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// marshalRows writes rows, a slice of structs with csv tags, as CSV
+// without a header.
+func marshalRows(w io.Writer, rows any) error {
+	cw := csv.NewWriter(w)
+	if err := gocsv.MarshalCSVWithoutHeaders(rows, cw); err != nil {
 		return err
 	}
 	cw.Flush()

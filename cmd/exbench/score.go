@@ -102,7 +102,6 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &usageError{"score: no predictions: give -pred FILE (or -conll FILE)"}
 	}
 
-	type named struct{ name, path string }
 	var runs []named
 	seen := map[string]string{}
 	for _, p := range preds {
@@ -114,35 +113,13 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		runs = append(runs, named{name, path})
 	}
 
-	c, err := loadCorpus(*corpusName)
+	systems, err := scoreStream(ctx, *corpusName, *goldArg, runs, *skip, *outDir != "", &st, stderr)
+	if errors.Is(err, errWhole) {
+		systems, err = scoreWhole(ctx, *corpusName, *goldArg, runs, *skip, *outDir != "", &st, stderr)
+	}
+	defer closeSpools(systems)
 	if err != nil {
 		return err
-	}
-	byDoc, covered, err := loadGold(*goldArg, c, stderr)
-	if err != nil {
-		return err
-	}
-
-	var systems []*system
-	for _, run := range runs {
-		ms, err := readChecked([]string{run.path}, c, false, stderr)
-		if err != nil {
-			return err
-		}
-		predByDoc := groupByDoc(ms)
-		if err := checkCoverage(run.name, predByDoc, byDoc, *skip, stderr); err != nil {
-			return err
-		}
-		s, err := scoreSystem(ctx, run.name, covered, byDoc, predByDoc, *outDir != "")
-		if err != nil {
-			return err
-		}
-		if st.ci {
-			if err := addIntervals(ctx, s, &st, covered, byDoc, predByDoc); err != nil {
-				return err
-			}
-		}
-		systems = append(systems, s)
 	}
 	if err := printScores(stdout, systems); err != nil {
 		return err
@@ -153,6 +130,44 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	return gates.check(stderr, systems)
+}
+
+// named is a system to score: its name and its predictions' path.
+type named struct{ name, path string }
+
+// scoreWhole scores systems with the corpus and every mention file read
+// whole into memory: any inputs, in any order.
+func scoreWhole(ctx context.Context, corpusName, goldArg string, runs []named, skip, withErrors bool, st *statFlags, stderr io.Writer) ([]*system, error) {
+	c, err := loadCorpus(corpusName)
+	if err != nil {
+		return nil, err
+	}
+	byDoc, covered, err := loadGold(goldArg, c, stderr)
+	if err != nil {
+		return nil, err
+	}
+	var systems []*system
+	for _, run := range runs {
+		ms, err := readChecked([]string{run.path}, c, false, stderr)
+		if err != nil {
+			return nil, err
+		}
+		predByDoc := groupByDoc(ms)
+		if err := checkCoverage(run.name, predByDoc, byDoc, skip, stderr); err != nil {
+			return nil, err
+		}
+		s, err := scoreSystem(ctx, run.name, covered, byDoc, predByDoc, withErrors)
+		if err != nil {
+			return nil, err
+		}
+		if st.ci {
+			if err := addIntervals(ctx, s, st, covered, byDoc, predByDoc); err != nil {
+				return nil, err
+			}
+		}
+		systems = append(systems, s)
+	}
+	return systems, nil
 }
 
 // addIntervals computes a system's bootstrap intervals.
@@ -268,6 +283,18 @@ func checkCoverage(name string, pred, goldByDoc map[string][]corpus.Mention, ski
 	if len(outside) == 0 {
 		return nil
 	}
+	if !skip {
+		return uncovered(name, n, outside, false, stderr)
+	}
+	for _, id := range outside {
+		delete(pred, id)
+	}
+	return uncovered(name, n, outside, true, stderr)
+}
+
+// uncovered returns the error of a system's n predictions for documents
+// outside the gold, or, when they are skipped, says so on stderr.
+func uncovered(name string, n int, outside []string, skip bool, stderr io.Writer) error {
 	slices.Sort(outside)
 	list := strings.Join(outside[:min(len(outside), 5)], ", ")
 	if len(outside) > 5 {
@@ -275,9 +302,6 @@ func checkCoverage(name string, pred, goldByDoc map[string][]corpus.Mention, ski
 	}
 	if !skip {
 		return fmt.Errorf("score: system %s has %d predictions for %d documents the gold does not cover (%s); use -skip-uncovered to ignore them", name, n, len(outside), list)
-	}
-	for _, id := range outside {
-		delete(pred, id)
 	}
 	fmt.Fprintf(stderr, "exbench: score: system %s: ignored %d predictions for %d documents the gold does not cover (%s)\n", name, n, len(outside), list)
 	return nil

@@ -69,29 +69,35 @@ func units(ctx context.Context, s *system, unit string, covered []corpus.Doc, go
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		sentences := corpus.Sentences(d.Text)
-		in := func(ms []corpus.Mention) [][]corpus.Mention {
-			by := make([][]corpus.Mention, len(sentences))
-			for _, m := range ms {
-				i, _ := slices.BinarySearchFunc(sentences, m.Span.Start, func(s corpus.Span, at int) int {
-					switch {
-					case s.End <= at:
-						return -1
-					case s.Start > at:
-						return 1
-					}
-					return 0
-				})
-				by[min(i, len(sentences)-1)] = append(by[min(i, len(sentences)-1)], m)
-			}
-			return by
-		}
-		g, p := in(goldByDoc[d.ID]), in(predByDoc[d.ID])
-		for i := range sentences {
-			r := sc.Score(d, g[i], p[i])
-			r.DocID = fmt.Sprintf("%s#%d", d.ID, i+1)
-			sum.Add(r)
-		}
+		addSentences(sc, &sum, d, goldByDoc[d.ID], predByDoc[d.ID])
 	}
 	return sum.Docs, nil
+}
+
+// addSentences scores each sentence of d on its own and adds it to sum,
+// named DOC#N. A mention belongs to the sentence it starts in.
+func addSentences(sc *eval.Scorer, sum *eval.Summary, d corpus.Doc, gold, pred []corpus.Mention) {
+	sentences := corpus.Sentences(d.Text)
+	in := func(ms []corpus.Mention) [][]corpus.Mention {
+		by := make([][]corpus.Mention, len(sentences))
+		for _, m := range ms {
+			i, _ := slices.BinarySearchFunc(sentences, m.Span.Start, func(s corpus.Span, at int) int {
+				switch {
+				case s.End <= at:
+					return -1
+				case s.Start > at:
+					return 1
+				}
+				return 0
+			})
+			by[min(i, len(sentences)-1)] = append(by[min(i, len(sentences)-1)], m)
+		}
+		return by
+	}
+	g, p := in(gold), in(pred)
+	for i := range sentences {
+		r := sc.Score(d, g[i], p[i])
+		r.DocID = fmt.Sprintf("%s#%d", d.ID, i+1)
+		sum.Add(r)
+	}
 }

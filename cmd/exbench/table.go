@@ -20,7 +20,7 @@ func printScores(w io.Writer, systems []*system) error {
 			b.WriteByte('\n')
 		}
 		micro := s.sum.Micro(eval.Strict)
-		fmt.Fprintf(&b, "%s: %d documents, %d gold mentions, %d predicted (P, R, F1 in %%)\n", s.name, len(s.sum.Docs), micro.Possible(), micro.Actual())
+		fmt.Fprintf(&b, "%s: %d documents, %d gold mentions, %d predicted (P, R, F1 in %%)\n", s.name, s.sum.N, micro.Possible(), micro.Actual())
 		labels := s.sum.Labels()
 		labels = append(labels[1:], labels[0]) // micro after the labels
 		width := len("label")
