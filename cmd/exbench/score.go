@@ -32,6 +32,11 @@ PATH, or NAME=PATH to name it (the default name is the file's, without
 with no prediction counts all its gold as missed, and a prediction for a
 document the gold does not cover is an error, unless -skip-uncovered.
 
+When the corpus is a directory or a .jsonl file and the gold and each
+-pred are CSV files listing documents in the corpus's order (as exbench
+run writes them), score reads them one document at a time, so memory
+does not grow with the corpus; otherwise it reads them whole.
+
 With -conll, FILE is a token-per-line file whose last two columns are the
 gold and the predicted tag (blank lines between sentences, -DOCSTART- lines
 between documents). Stdout then gets conlleval's report, the same numbers
