@@ -58,7 +58,8 @@ const BratIndex = "doc_ids.json"
 // invalid UTF-8, an .ann file without its .txt, a malformed index, two
 // files with one document ID. The Annotated holds what was read without a
 // problem.
-func ReadBrat(dir string) (*Annotated, error) {
+func ReadBrat(dir string, opts ...Option) (*Annotated, error) {
+	lm := optionsOf(opts).labels
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -130,7 +131,7 @@ func ReadBrat(dir string) (*Annotated, error) {
 			errs = append(errs, uerrs...)
 			continue
 		}
-		ms, skipped, aerrs := parseAnn(annPath, data, doc)
+		ms, skipped, aerrs := parseAnn(annPath, data, doc, lm)
 		a.Mentions = append(a.Mentions, ms...)
 		a.Skipped += skipped
 		errs = append(errs, aerrs...)
@@ -189,7 +190,7 @@ type bratNote struct {
 
 // parseAnn reads the .ann file at path, data, of doc, and returns its
 // mentions in file order, the number of lines skipped, and its problems.
-func parseAnn(path string, data []byte, doc corpus.Doc) ([]corpus.Mention, int, Errors) {
+func parseAnn(path string, data []byte, doc corpus.Doc, lm *LabelMap) ([]corpus.Mention, int, Errors) {
 	var errs Errors
 	x := corpus.NewIndex(doc.Text)
 	tLine := map[string]int{} // T id -> its line
@@ -205,7 +206,7 @@ func parseAnn(path string, data []byte, doc corpus.Doc) ([]corpus.Mention, int, 
 		}
 		switch line[0] {
 		case 'T':
-			m, ok, terrs := parseT(p, line, x, doc, tLine)
+			m, ok, terrs := parseT(p, line, x, doc, tLine, lm)
 			errs = append(errs, terrs...)
 			if ok {
 				mention[strings.SplitN(line, "\t", 2)[0]] = len(ms)
@@ -265,7 +266,7 @@ func parseAnn(path string, data []byte, doc corpus.Doc) ([]corpus.Mention, int, 
 }
 
 // parseT reads a text-bound annotation line, T1<TAB>LABEL START END<TAB>TEXT.
-func parseT(p lineAt, line string, x *corpus.Index, doc corpus.Doc, tLine map[string]int) (corpus.Mention, bool, Errors) {
+func parseT(p lineAt, line string, x *corpus.Index, doc corpus.Doc, tLine map[string]int, lm *LabelMap) (corpus.Mention, bool, Errors) {
 	var errs Errors
 	fields := strings.SplitN(line, "\t", 3)
 	if len(fields) < 3 {
@@ -289,6 +290,10 @@ func parseT(p lineAt, line string, x *corpus.Index, doc corpus.Doc, tLine map[st
 	if !ok || strings.Contains(endStr, " ") {
 		errs = append(errs, p.errorf(locsOff, "span", ErrBrat, "want LABEL START END, got %q", fields[1]))
 		return corpus.Mention{}, false, errs
+	}
+	label, keep := lm.Map(label)
+	if !keep {
+		return corpus.Mention{}, false, errs // its notes are ignored too
 	}
 	cols := make([]int, len(Columns))
 	cols[colLabel] = p.col(midOff)

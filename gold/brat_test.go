@@ -258,7 +258,7 @@ func FuzzBrat(f *testing.F) {
 		if uerrs := checkUTF8("f.ann", []byte(ann)); uerrs != nil {
 			errs = uerrs
 		} else {
-			ms, _, errs = parseAnn("f.ann", []byte(ann), doc)
+			ms, _, errs = parseAnn("f.ann", []byte(ann), doc, nil)
 		}
 		lines := strings.Split(ann, "\n")
 		for _, e := range errs {
@@ -276,7 +276,7 @@ func FuzzBrat(f *testing.F) {
 			}
 		}
 		corpus.Sort(ms)
-		again, _, errs := parseAnn("g.ann", annOf(ms), doc)
+		again, _, errs := parseAnn("g.ann", annOf(ms), doc, nil)
 		if errs != nil {
 			t.Fatalf("parseAnn(annOf(accepted)): %v\n%s", errs, annOf(ms))
 		}

@@ -198,7 +198,8 @@ func hasToken(rs []rune) bool {
 // Every bad line is reported in [Errors] with its position: invalid
 // UTF-8, a wrong number of columns, a bad tag, an unknown label, a tagged
 // -DOCSTART- line. The line is left out, and the Annotated holds the rest.
-func ReadCoNLLTags(r io.Reader, name string, scheme TagScheme) (*Annotated, error) {
+func ReadCoNLLTags(r io.Reader, name string, scheme TagScheme, opts ...Option) (*Annotated, error) {
+	lm := optionsOf(opts).labels
 	cr := NewCoNLLReader(r, name, scheme) // for its text, chunking and tag parsing
 	a := &Annotated{Name: name}
 	var errs Errors
@@ -254,6 +255,13 @@ func ReadCoNLLTags(r io.Reader, name string, scheme TagScheme) (*Annotated, erro
 		if err != nil {
 			bad(err)
 			continue
+		}
+		if t.prefix != 'O' {
+			if l, keep := lm.Map(t.typ); keep {
+				t.typ = l
+			} else {
+				t = tag{prefix: 'O'} // a label the map drops is outside any mention
+			}
 		}
 		if _, ok := corpus.ParseLabel(t.typ); t.prefix != 'O' && !ok {
 			col := 1 + utf8.RuneCount(line[:cap(line)-cap(tagField)])

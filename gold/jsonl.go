@@ -78,8 +78,8 @@ type Annotated struct {
 // reversed, text that differs, an unknown label, a duplicate ID, a bad
 // value, modifier or unit. The Annotated holds what was read without a
 // problem: bad records, and bad spans of good records, are left out.
-func ReadJSONL(r io.Reader, name string) (*Annotated, error) {
-	jr := &jsonlReader{a: &Annotated{Name: name}, docs: map[string]*jsonlDoc{}}
+func ReadJSONL(r io.Reader, name string, opts ...Option) (*Annotated, error) {
+	jr := &jsonlReader{a: &Annotated{Name: name}, docs: map[string]*jsonlDoc{}, labels: optionsOf(opts).labels}
 	br := bufio.NewReader(r)
 	for line := 1; ; line++ {
 		data, err := br.ReadBytes('\n')
@@ -105,9 +105,10 @@ func ReadJSONL(r io.Reader, name string) (*Annotated, error) {
 
 // jsonlReader holds the state of one ReadJSONL.
 type jsonlReader struct {
-	a    *Annotated
-	docs map[string]*jsonlDoc
-	errs Errors
+	a      *Annotated
+	docs   map[string]*jsonlDoc
+	errs   Errors
+	labels *LabelMap
 }
 
 // jsonlDoc is a document read so far.
@@ -332,6 +333,10 @@ func (jr *jsonlReader) span(p lineAt, id string, d *jsonlDoc, sp jsonMember) {
 	}
 	var labelOK, textOK bool
 	r.Label, labelOK = jr.str(p, obj, "label", "label", true)
+	var keep bool
+	if r.Label, keep = jr.labels.Map(r.Label); !keep {
+		return
+	}
 	spanText, textOK := jr.str(p, obj, "text", "text", false)
 	_, hasText := obj.get("text")
 	if m, ok := obj.get("value"); ok && jsonKind(m.value) == "number" {

@@ -57,12 +57,12 @@ func (f *File) errorAt(i, c int, err error) *Error {
 }
 
 // ReadFile reads the mention file at path; see [Read].
-func ReadFile(path string) (*File, error) {
+func ReadFile(path string, opts ...Option) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Read(data, path)
+	return Read(data, path, opts...)
 }
 
 // Read parses a mention CSV (see the package documentation for the format)
@@ -74,7 +74,8 @@ func ReadFile(path string) (*File, error) {
 // non-integer offset, an unknown label, ...) leave those rows out of the
 // File and are all returned as [Errors]; the File holds the good rows, so
 // a caller can go on to report further problems with [File.Validate].
-func Read(data []byte, name string) (*File, error) {
+func Read(data []byte, name string, opts ...Option) (*File, error) {
+	o := optionsOf(opts)
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if errs := append(checkUTF8(name, data), checkNUL(name, data)...); errs != nil {
 		sortErrors(errs)
@@ -146,6 +147,10 @@ func Read(data []byte, name string) (*File, error) {
 	}
 	f := &File{Name: name}
 	for i, r := range rows {
+		var keep bool
+		if r.Label, keep = o.labels.Map(r.Label); !keep {
+			continue
+		}
 		cols := make([]int, len(Columns))
 		for c, at := range index {
 			if at >= 0 {

@@ -30,6 +30,7 @@ type Reader struct {
 	header []string
 	index  []int
 	next   *record // the first row of the next document, already read
+	labels *LabelMap
 	err    error
 }
 
@@ -41,11 +42,11 @@ type record struct {
 }
 
 // NewReader returns a Reader of the mention CSV r, named name in messages.
-func NewReader(r io.Reader, name string) *Reader {
+func NewReader(r io.Reader, name string, opts ...Option) *Reader {
 	feed := &lineFeed{br: bufio.NewReader(r), name: name}
 	cr := csv.NewReader(feed)
 	cr.FieldsPerRecord = -1
-	return &Reader{name: name, feed: feed, cr: cr}
+	return &Reader{name: name, feed: feed, cr: cr, labels: optionsOf(opts).labels}
 }
 
 // Next returns the rows of the next document, as a File of that document
@@ -63,6 +64,16 @@ func (r *Reader) Next() (*File, error) {
 }
 
 func (r *Reader) nextDoc() (*File, error) {
+	for {
+		f, err := r.nextGroup()
+		if err != nil || len(f.Mentions) > 0 {
+			return f, err
+		}
+		// Every row of the document had a label the map drops.
+	}
+}
+
+func (r *Reader) nextGroup() (*File, error) {
 	if r.header == nil {
 		if err := r.readHeader(); err != nil {
 			return nil, err
@@ -160,6 +171,10 @@ func (r *Reader) convert(group []*record) (*File, error) {
 	}
 	f := &File{Name: r.name}
 	for i, rw := range rows {
+		var keep bool
+		if rw.Label, keep = r.labels.Map(rw.Label); !keep {
+			continue
+		}
 		cols := make([]int, len(Columns))
 		for c, at := range r.index {
 			if at >= 0 {

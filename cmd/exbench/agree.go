@@ -30,10 +30,15 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
 	var st statFlags
 	st.register(fs, true)
+	var lf labelFlags
+	lf.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	if err := st.check("agree"); err != nil {
+		return err
+	}
+	if err := lf.parse("agree", false); err != nil {
 		return err
 	}
 	if fs.NArg() != 2 {
@@ -45,7 +50,13 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var byDoc [2]map[string][]corpus.Mention
 	for i := range 2 {
-		ms, err := readChecked([]string{fs.Arg(i)}, c, true, stderr)
+		// A stands for the gold and B for the predictions for -map-to;
+		// both are read as gold.
+		side := &labelFlags{subset: lf.subset}
+		if lf.mapsSide(i == 0) {
+			side.lm, side.mapTo = lf.lm, "gold"
+		}
+		ms, err := readChecked([]string{fs.Arg(i)}, c, true, side, stderr)
 		if err != nil {
 			return err
 		}

@@ -46,10 +46,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	x.register(fs)
 	var st statFlags
 	st.register(fs, true)
+	var lf labelFlags
+	lf.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	if err := st.check("bench"); err != nil {
+		return err
+	}
+	if err := lf.parse("bench", false); err != nil {
 		return err
 	}
 	if *workers < 1 {
@@ -90,7 +95,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	goldByDoc, covered, err := loadGold(*goldArg, c, stderr)
+	goldByDoc, covered, err := loadGold(*goldArg, c, &lf, stderr)
 	if err != nil {
 		return err
 	}
@@ -112,11 +117,12 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := writePredictions(filepath.Join(*out, "predictions", fileName(r.Name)+".csv"), r, newManifest(r, sub, *workers)); err != nil {
 			return err
 		}
-		predByDoc := groupByDoc(r.All())
+		predByDoc := groupByDoc(lf.apply(r.All(), false))
 		s, err := scoreSystem(ctx, r.Name, covered, goldByDoc, predByDoc, true)
 		if err != nil {
 			return err
 		}
+		s.labelMap, s.labelSet = lf.describe()
 		if st.ci {
 			if err := addIntervals(ctx, s, &st, covered, goldByDoc, predByDoc); err != nil {
 				return err

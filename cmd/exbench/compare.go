@@ -54,10 +54,15 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	st.register(fs, true)
 	var gates gateFlags
 	gates.register(fs)
+	var lf labelFlags
+	lf.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	if err := st.check("compare"); err != nil {
+		return err
+	}
+	if err := lf.parse("compare", false); err != nil {
 		return err
 	}
 	if err := gates.parse("compare"); err != nil {
@@ -79,14 +84,14 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	goldByDoc, covered, err := loadGold(*goldArg, c, stderr)
+	goldByDoc, covered, err := loadGold(*goldArg, c, &lf, stderr)
 	if err != nil {
 		return err
 	}
 	var systems []*system
 	var unitsOf [][]eval.DocCounts
 	for _, run := range [][2]string{{nameA, pathA}, {nameB, pathB}} {
-		ms, err := readChecked([]string{run[1]}, c, false, stderr)
+		ms, err := readChecked([]string{run[1]}, c, false, &lf, stderr)
 		if err != nil {
 			return err
 		}
@@ -98,6 +103,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
+		s.labelMap, s.labelSet = lf.describe()
 		us, err := units(ctx, s, st.unit, covered, goldByDoc, predByDoc)
 		if err != nil {
 			return err

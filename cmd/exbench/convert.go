@@ -77,7 +77,7 @@ func runConvert(_ context.Context, args []string, stdout, stderr io.Writer) erro
 		return &usageError{fmt.Sprintf("convert: -scheme %q: want conlleval, iob1, iob2 or iobes", *schemeName)}
 	}
 
-	docs, ms, err := readAnnotated(in, *from, *corpusName, scheme, stderr)
+	docs, ms, err := readAnnotated(in, *from, *corpusName, scheme, nil, stderr)
 	if err != nil {
 		return err
 	}
@@ -157,7 +157,7 @@ func formatOf(path string) (string, error) {
 // readAnnotated reads mentions and the texts they annotate in any format;
 // for CSV the texts come from the corpus and the mentions are checked
 // against it.
-func readAnnotated(path, format, corpusName string, scheme gold.TagScheme, stderr io.Writer) ([]corpus.Doc, []corpus.Mention, error) {
+func readAnnotated(path, format, corpusName string, scheme gold.TagScheme, opts []gold.Option, stderr io.Writer) ([]corpus.Doc, []corpus.Mention, error) {
 	var a *gold.Annotated
 	var err error
 	switch format {
@@ -166,7 +166,7 @@ func readAnnotated(path, format, corpusName string, scheme gold.TagScheme, stder
 		if err != nil {
 			return nil, nil, err
 		}
-		ms, err := readChecked([]string{path}, c, false, stderr)
+		ms, err := readChecked([]string{path}, c, false, nil, stderr)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -177,16 +177,16 @@ func readAnnotated(path, format, corpusName string, scheme gold.TagScheme, stder
 			return nil, nil, err
 		}
 		defer f.Close()
-		a, err = gold.ReadJSONL(f, path)
+		a, err = gold.ReadJSONL(f, path, opts...)
 	case "brat":
-		a, err = gold.ReadBrat(path)
+		a, err = gold.ReadBrat(path, opts...)
 	case "conll":
 		var f *os.File
 		if f, err = os.Open(path); err != nil {
 			return nil, nil, err
 		}
 		defer f.Close()
-		a, err = gold.ReadCoNLLTags(f, path, scheme)
+		a, err = gold.ReadCoNLLTags(f, path, scheme, opts...)
 	}
 	if errs, ok := err.(gold.Errors); ok {
 		errs.Sort()
@@ -233,8 +233,8 @@ func writeFile(path string, write func(io.Writer) error) error {
 // readOtherFormat reads mentions in JSONL, brat or CoNLL for -gold and
 // -pred: their documents must be the corpus's, with the same texts, and
 // gold must be flat, as a gold CSV must.
-func readOtherFormat(path, format string, c *corpus.Corpus, asGold bool, stderr io.Writer) ([]corpus.Mention, error) {
-	docs, ms, err := readAnnotated(path, format, "", gold.Conlleval, stderr)
+func readOtherFormat(path, format string, c *corpus.Corpus, asGold bool, opts []gold.Option, stderr io.Writer) ([]corpus.Mention, error) {
+	docs, ms, err := readAnnotated(path, format, "", gold.Conlleval, opts, stderr)
 	if err != nil {
 		return nil, err
 	}

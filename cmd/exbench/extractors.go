@@ -42,6 +42,8 @@ func newExtractor(spec string, x externalFlags) (extract.Extractor, error) {
 		switch p {
 		case "prose":
 			e = prose.New()
+		case "prose-raw":
+			e = prose.NewRaw()
 		case "numbers":
 			e = numbers.New()
 		case "dates":
@@ -56,7 +58,7 @@ func newExtractor(spec string, x externalFlags) (extract.Extractor, error) {
 			}
 			e = ext
 		default:
-			return nil, &usageError{fmt.Sprintf("unknown extractor %q; the extractors are %s and external, and names joined by + combine them", p, strings.Join(builtinNames, ", "))}
+			return nil, &usageError{fmt.Sprintf("unknown extractor %q; the extractors are %s, prose-raw and external, and names joined by + combine them", p, strings.Join(builtinNames, ", "))}
 		}
 		es = append(es, e)
 	}

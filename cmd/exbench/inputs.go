@@ -53,7 +53,7 @@ func mentionPaths(args []string) ([]string, error) {
 // when args is empty. Problems in single rows come back in errs, with the
 // files holding the rows that were read; a file that cannot be read at
 // all is left out after its problems are added to errs.
-func readMentionFiles(args []string) ([]*gold.File, gold.Errors, error) {
+func readMentionFiles(args []string, opts ...gold.Option) ([]*gold.File, gold.Errors, error) {
 	if len(args) == 0 {
 		return gold.Builtin(), nil, nil
 	}
@@ -64,7 +64,7 @@ func readMentionFiles(args []string) ([]*gold.File, gold.Errors, error) {
 	var files []*gold.File
 	var errs gold.Errors
 	for _, p := range paths {
-		f, err := gold.ReadFile(p)
+		f, err := gold.ReadFile(p, opts...)
 		var ferrs gold.Errors
 		switch {
 		case err == nil:

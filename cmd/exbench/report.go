@@ -29,6 +29,8 @@ type system struct {
 	stats  *statFlags // how rows were made
 
 	spooled *spooled // rows of documents.csv and errors.csv, when scored one document at a time
+
+	labelMap, labelSet string // how labels were mapped and which were scored (-map, -labels); "" for none
 }
 
 // ScoreRow is a row of scores.csv (exported so that gocsv sees the
@@ -48,6 +50,8 @@ type ScoreRow struct {
 	Recall    string `csv:"recall"`
 	F1        string `csv:"f1"`
 	Warning   string `csv:"warning"`
+	LabelMap  string `csv:"label_map"` // -map, and the side it applied to
+	Labels    string `csv:"labels"`    // -labels: the labels scored; empty for all
 }
 
 // scoreRowCI is a scores.csv row with confidence intervals (-ci).
@@ -163,6 +167,7 @@ func scoreRows(systems []*system) []ScoreRow {
 					System: gold.EscapeCell(s.name), Scheme: sc.String(), Label: labelName(lc.Label),
 					Correct: x[0], Incorrect: x[1], Partial: x[2], Missed: x[3], Spurious: x[4], Possible: x[5], Actual: x[6],
 					Precision: x[7], Recall: x[8], F1: x[9], Warning: undefinedWarning(c),
+					LabelMap: gold.EscapeCell(s.labelMap), Labels: s.labelSet,
 				})
 			}
 			m := s.sum.Macro(sc)
@@ -171,7 +176,8 @@ func scoreRows(systems []*system) []ScoreRow {
 				w = "no labels to average, reported as 0"
 			}
 			rows = append(rows, ScoreRow{System: gold.EscapeCell(s.name), Scheme: sc.String(), Label: "macro",
-				Precision: decimal(m.Precision), Recall: decimal(m.Recall), F1: decimal(m.F1), Warning: w})
+				Precision: decimal(m.Precision), Recall: decimal(m.Recall), F1: decimal(m.F1), Warning: w,
+				LabelMap: gold.EscapeCell(s.labelMap), Labels: s.labelSet})
 		}
 	}
 	return rows

@@ -72,7 +72,12 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	st.register(fs, false)
 	var gates gateFlags
 	gates.register(fs)
+	var lf labelFlags
+	lf.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if err := lf.parse("score", *conll != ""); err != nil {
 		return err
 	}
 	if err := st.check("score"); err != nil {
@@ -98,7 +103,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				return &usageError{fmt.Sprintf("score: -scheme %q: want conlleval, iob1, iob2, iobes or auto", *scheme)}
 			}
 		}
-		return scoreCoNLL(ctx, *conll, *scheme, *name, *outDir, stdout, stderr)
+		return scoreCoNLL(ctx, *conll, *scheme, *name, *outDir, &lf, stdout, stderr)
 	}
 	if *name != "" || *scheme != "conlleval" {
 		return &usageError{"score: -name and -scheme go with -conll; name a system with -pred NAME=PATH"}
@@ -118,13 +123,16 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		runs = append(runs, named{name, path})
 	}
 
-	systems, err := scoreStream(ctx, *corpusName, *goldArg, runs, *skip, *outDir != "", &st, stderr)
+	systems, err := scoreStream(ctx, *corpusName, *goldArg, runs, *skip, *outDir != "", &st, &lf, stderr)
 	if errors.Is(err, errWhole) {
-		systems, err = scoreWhole(ctx, *corpusName, *goldArg, runs, *skip, *outDir != "", &st, stderr)
+		systems, err = scoreWhole(ctx, *corpusName, *goldArg, runs, *skip, *outDir != "", &st, &lf, stderr)
 	}
 	defer closeSpools(systems)
 	if err != nil {
 		return err
+	}
+	for _, s := range systems {
+		s.labelMap, s.labelSet = lf.describe()
 	}
 	if err := printScores(stdout, systems); err != nil {
 		return err
@@ -142,18 +150,18 @@ type named struct{ name, path string }
 
 // scoreWhole scores systems with the corpus and every mention file read
 // whole into memory: any inputs, in any order.
-func scoreWhole(ctx context.Context, corpusName, goldArg string, runs []named, skip, withErrors bool, st *statFlags, stderr io.Writer) ([]*system, error) {
+func scoreWhole(ctx context.Context, corpusName, goldArg string, runs []named, skip, withErrors bool, st *statFlags, lf *labelFlags, stderr io.Writer) ([]*system, error) {
 	c, err := loadCorpus(corpusName)
 	if err != nil {
 		return nil, err
 	}
-	byDoc, covered, err := loadGold(goldArg, c, stderr)
+	byDoc, covered, err := loadGold(goldArg, c, lf, stderr)
 	if err != nil {
 		return nil, err
 	}
 	var systems []*system
 	for _, run := range runs {
-		ms, err := readChecked([]string{run.path}, c, false, stderr)
+		ms, err := readChecked([]string{run.path}, c, false, lf, stderr)
 		if err != nil {
 			return nil, err
 		}
@@ -208,12 +216,12 @@ func scoreSystem(ctx context.Context, name string, covered []corpus.Doc, goldByD
 // loadGold reads and validates the gold a -gold flag names (builtin for
 // the bundled gold) and returns its mentions by document and the
 // documents of c it covers, those it has mentions of, in corpus order.
-func loadGold(arg string, c *corpus.Corpus, stderr io.Writer) (map[string][]corpus.Mention, []corpus.Doc, error) {
+func loadGold(arg string, c *corpus.Corpus, lf *labelFlags, stderr io.Writer) (map[string][]corpus.Mention, []corpus.Doc, error) {
 	var paths []string
 	if arg != builtin {
 		paths = []string{arg}
 	}
-	ms, err := readChecked(paths, c, true, stderr)
+	ms, err := readChecked(paths, c, true, &labelFlags{lm: lf.lm, mapTo: lf.mapTo}, stderr) // mapped, not restricted: the covered documents are those of all labels
 	if err != nil {
 		return nil, nil, err
 	}
@@ -226,6 +234,9 @@ func loadGold(arg string, c *corpus.Corpus, stderr io.Writer) (map[string][]corp
 	}
 	if len(covered) == 0 {
 		return nil, nil, fmt.Errorf("gold %s has no mentions of corpus %s, so it covers no document: nothing to score", arg, c.Name)
+	}
+	for id, ms := range byDoc {
+		byDoc[id] = lf.restrict(ms)
 	}
 	return byDoc, covered, nil
 }
@@ -241,13 +252,16 @@ func splitSystem(arg string) (name, path string) {
 // readChecked reads mention files (the bundled gold when paths is empty)
 // and checks them against c: as gold (Validate) or as predictions (Check).
 // Problems are printed; any problem that is not a warning fails.
-func readChecked(paths []string, c *corpus.Corpus, asGold bool, stderr io.Writer) ([]corpus.Mention, error) {
+//
+// lf maps and restricts the labels; nil leaves them as read.
+func readChecked(paths []string, c *corpus.Corpus, asGold bool, lf *labelFlags, stderr io.Writer) ([]corpus.Mention, error) {
 	if len(paths) == 1 {
 		if f, _ := formatOf(paths[0]); f != "" && f != "csv" {
-			return readOtherFormat(paths[0], f, c, asGold, stderr)
+			ms, err := readOtherFormat(paths[0], f, c, asGold, lf.options(asGold), stderr)
+			return lf.restrict(ms), err
 		}
 	}
-	files, errs, err := readMentionFiles(paths)
+	files, errs, err := readMentionFiles(paths, lf.options(asGold)...)
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +277,10 @@ func readChecked(paths []string, c *corpus.Corpus, asGold bool, stderr io.Writer
 	if errs.Failed() {
 		return nil, errFailed
 	}
-	return gold.Mentions(files), nil
+	if len(paths) == 0 { // the bundled gold, read without the map
+		return lf.apply(gold.Mentions(files), asGold), nil
+	}
+	return lf.restrict(gold.Mentions(files)), nil
 }
 
 func groupByDoc(ms []corpus.Mention) map[string][]corpus.Mention {
@@ -313,7 +330,7 @@ func uncovered(name string, n int, outside []string, skip bool, stderr io.Writer
 }
 
 // scoreCoNLL scores a CoNLL file, one document at a time.
-func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, stdout, stderr io.Writer) error {
+func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, lf *labelFlags, stdout, stderr io.Writer) error {
 	var scheme gold.TagScheme
 	if schemeName == "auto" {
 		f, err := openFile(path)
@@ -352,7 +369,7 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, stdo
 			return err
 		}
 		docs++
-		r := sc.Score(d.Doc, d.Gold, d.Pred)
+		r := sc.Score(d.Doc, lf.apply(d.Gold, true), lf.apply(d.Pred, false))
 		s.sum.Add(r)
 		if outDir != "" {
 			s.errors = append(s.errors, r.Errors...)

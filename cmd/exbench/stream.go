@@ -30,7 +30,7 @@ var errWhole = errors.New("inputs must be read whole")
 //
 // The documents.csv and errors.csv rows go to spools; per-document counts
 // stay in memory only for -ci, which resamples them.
-func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named, skip, reports bool, st *statFlags, stderr io.Writer) (systems []*system, err error) {
+func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named, skip, reports bool, st *statFlags, lf *labelFlags, stderr io.Writer) (systems []*system, err error) {
 	if corpusPath == builtin || !isCSVFile(goldPath) {
 		return nil, errWhole
 	}
@@ -39,7 +39,7 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 			return nil, errWhole
 		}
 	}
-	g, err := openStream(goldPath)
+	g, err := openStream(goldPath, lf.options(true)...)
 	if err != nil {
 		return nil, errWhole
 	}
@@ -68,7 +68,7 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 		s.sum.NoDocs = !st.ci || st.unit != "doc"
 		systems = append(systems, s)
 		rs[i] = &run{s: s}
-		if rs[i].in, err = openStream(n.path); err != nil {
+		if rs[i].in, err = openStream(n.path, lf.options(false)...); err != nil {
 			return systems, errWhole
 		}
 		if reports {
@@ -120,9 +120,10 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 			case gf != nil:
 				var pred []corpus.Mention
 				if pf != nil {
-					pred = pf.Mentions
+					pred = lf.restrict(pf.Mentions)
 				}
-				res := sc.Score(d, gf.Mentions, pred)
+				golds := lf.restrict(gf.Mentions)
+				res := sc.Score(d, golds, pred)
 				r.s.sum.Add(res)
 				if r.s.spooled != nil {
 					if err := r.s.spooled.add(r.s.name, &res); err != nil {
@@ -130,7 +131,7 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 					}
 				}
 				if st.ci && st.unit == "sentence" {
-					addSentences(units, &r.units, d, gf.Mentions, pred)
+					addSentences(units, &r.units, d, golds, pred)
 				}
 			}
 		}
@@ -210,12 +211,12 @@ type mentionStream struct {
 	prev string     // the last document taken
 }
 
-func openStream(path string) (*mentionStream, error) {
+func openStream(path string, opts ...gold.Option) (*mentionStream, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	m := &mentionStream{path: path, f: f, r: gold.NewReader(f, path)}
+	m := &mentionStream{path: path, f: f, r: gold.NewReader(f, path, opts...)}
 	if err := m.advance(); err != nil {
 		f.Close()
 		return nil, err

@@ -21,6 +21,12 @@ func printScores(w io.Writer, systems []*system) error {
 		}
 		micro := s.sum.Micro(eval.Strict)
 		fmt.Fprintf(&b, "%s: %d documents, %d gold mentions, %d predicted (P, R, F1 in %%)\n", s.name, s.sum.N, micro.Possible(), micro.Actual())
+		if s.labelMap != "" {
+			fmt.Fprintf(&b, "labels mapped by %s\n", s.labelMap)
+		}
+		if s.labelSet != "" {
+			fmt.Fprintf(&b, "scored on %s only\n", s.labelSet)
+		}
 		labels := s.sum.Labels()
 		labels = append(labels[1:], labels[0]) // micro after the labels
 		width := len("label")

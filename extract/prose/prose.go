@@ -27,13 +27,25 @@ var labels = map[string]corpus.Label{
 
 // Extractor finds named entities with prose. It is safe for concurrent
 // use: all calls share one model, which prose only reads.
-type Extractor struct{}
+type Extractor struct {
+	raw bool
+}
+
+// NewRaw returns the prose extractor that keeps prose's own labels
+// (ORGANIZATION, GSP, ...), every one of them, for scoring with a label
+// map such as exbench's built-in "prose" map; it is named prose-raw.
+func NewRaw() *Extractor { return &Extractor{raw: true} }
 
 // New returns the prose extractor. The model loads on first use.
 func New() *Extractor { return &Extractor{} }
 
-// Name returns "prose".
-func (*Extractor) Name() string { return "prose" }
+// Name returns "prose", or "prose-raw" for [NewRaw].
+func (e *Extractor) Name() string {
+	if e.raw {
+		return "prose-raw"
+	}
+	return "prose"
+}
 
 // Version returns [Version].
 func (*Extractor) Version() string { return Version }
@@ -102,6 +114,9 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Menti
 	var out []corpus.Mention
 	for i, en := range ents {
 		l, ok := labels[en.label]
+		if e.raw {
+			l, ok = corpus.Label(en.label), true
+		}
 		if !ok {
 			continue
 		}

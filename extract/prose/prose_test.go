@@ -2,11 +2,14 @@ package prose
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/gold"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -181,4 +184,22 @@ func BenchmarkExtractParallel(b *testing.B) {
 			i++
 		}
 	})
+}
+
+// TestLabelsAreTheBuiltinMap checks that the labels this extractor maps
+// are those of the built-in "prose" label map, which scores prose-raw
+// output the same way.
+func TestLabelsAreTheBuiltinMap(t *testing.T) {
+	m, err := gold.ParseLabelMap("prose")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pairs []string
+	for from, to := range labels {
+		pairs = append(pairs, from+"="+string(to))
+	}
+	slices.Sort(pairs)
+	if got := strings.Join(pairs, ","); got != m.String() {
+		t.Errorf("prose labels %s, built-in map %s", got, m.String())
+	}
 }

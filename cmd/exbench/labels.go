@@ -1,0 +1,123 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/gold"
+)
+
+// labelFlags map labels and restrict scoring to some of them.
+type labelFlags struct {
+	mapSpec, mapTo, labels string
+
+	lm     *gold.LabelMap
+	subset []corpus.Label // nil: every label
+}
+
+func (f *labelFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.mapSpec, "map", "", "map labels before scoring: a built-in `map` (conll2003, prose), FROM=TO pairs (PER=PERSON,MISC=-), or a CSV file from,to; - drops a label")
+	fs.StringVar(&f.mapTo, "map-to", "pred", "which side -map applies to: pred, gold or both")
+	fs.StringVar(&f.labels, "labels", "", "score only these `labels` (comma-separated, after -map), on both sides")
+}
+
+// parse checks the flags and loads the map. With free set, labels need
+// not be OntoNotes names (CoNLL files).
+func (f *labelFlags) parse(verb string, free bool) error {
+	switch f.mapTo {
+	case "pred", "gold", "both":
+	default:
+		return &usageError{fmt.Sprintf("%s: -map-to %q: want pred, gold or both", verb, f.mapTo)}
+	}
+	if f.mapSpec != "" {
+		var err error
+		if fi, serr := os.Stat(f.mapSpec); serr == nil && fi.Mode().IsRegular() {
+			f.lm, err = gold.ReadLabelMap(f.mapSpec)
+		} else {
+			f.lm, err = gold.ParseLabelMap(f.mapSpec)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: -map: %w", verb, err)
+		}
+	}
+	if f.labels != "" {
+		for _, name := range strings.Split(f.labels, ",") {
+			name = strings.TrimSpace(name)
+			l, ok := corpus.ParseLabel(name)
+			if free && name != "" {
+				l, ok = corpus.Label(name), true
+			}
+			if !ok {
+				return &usageError{fmt.Sprintf("%s: -labels: %q is not an OntoNotes label", verb, name)}
+			}
+			if !slices.Contains(f.subset, l) {
+				f.subset = append(f.subset, l)
+			}
+		}
+	}
+	return nil
+}
+
+// A nil *labelFlags maps and restricts nothing.
+func (f *labelFlags) mapsPred() bool { return f != nil && f.lm != nil && f.mapTo != "gold" }
+func (f *labelFlags) mapsGold() bool { return f != nil && f.lm != nil && f.mapTo != "pred" }
+
+// mapsSide reports whether the map applies to the gold side (asGold) or
+// to the predictions.
+func (f *labelFlags) mapsSide(asGold bool) bool {
+	if asGold {
+		return f.mapsGold()
+	}
+	return f.mapsPred()
+}
+
+// options returns how to read the gold (asGold) or predictions.
+func (f *labelFlags) options(asGold bool) []gold.Option {
+	if (asGold && f.mapsGold()) || (!asGold && f.mapsPred()) {
+		return []gold.Option{gold.WithLabelMap(f.lm)}
+	}
+	return nil
+}
+
+// apply maps (when the map applies to that side) and restricts mentions
+// that were read without the map: the bundled gold, an extractor's.
+func (f *labelFlags) apply(ms []corpus.Mention, asGold bool) []corpus.Mention {
+	if (asGold && f.mapsGold()) || (!asGold && f.mapsPred()) {
+		ms = f.lm.Apply(ms)
+	}
+	return f.restrict(ms)
+}
+
+// restrict keeps the mentions of the -labels subset.
+func (f *labelFlags) restrict(ms []corpus.Mention) []corpus.Mention {
+	if f == nil || f.subset == nil {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		if slices.Contains(f.subset, m.Label) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// describe says what the flags did, for reports: the map and the side it
+// applied to, and the labels scored; "" for none.
+func (f *labelFlags) describe() (labelMap, labels string) {
+	if f.lm != nil {
+		labelMap = fmt.Sprintf("%s (%s) on %s", f.lm.Name, f.lm, map[string]string{"pred": "predictions", "gold": "gold", "both": "gold and predictions"}[f.mapTo])
+		if f.lm.Name == f.lm.String() {
+			labelMap = fmt.Sprintf("%s on %s", f.lm, map[string]string{"pred": "predictions", "gold": "gold", "both": "gold and predictions"}[f.mapTo])
+		}
+	}
+	var names []string
+	for _, l := range f.subset {
+		names = append(names, string(l))
+	}
+	return labelMap, strings.Join(names, ",")
+}
