@@ -87,6 +87,7 @@ func Read(data []byte, name string, opts ...Option) (*File, error) {
 		end := min(start+byteCol-1, len(data))
 		return 1 + utf8.RuneCount(data[start:end])
 	}
+	var rc runeCols
 
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1 // counted below, so one bad row does not stop the rest
@@ -122,7 +123,7 @@ func Read(data []byte, name string, opts ...Option) (*File, error) {
 		cols := make([]int, len(rec))
 		for i := range rec {
 			l, c := cr.FieldPos(i)
-			cols[i] = colOf(l, c)
+			cols[i] = rc.at(data[lines[l-1]:], l, c)
 		}
 		if len(records) > 0 && len(rec) != len(records[0]) {
 			errs = append(errs, &Error{File: name, Line: line, Col: 1,
@@ -426,6 +427,27 @@ func quote(s string) string {
 		cut--
 	}
 	return fmt.Sprintf("%q... (%d bytes)", s[:cut], len(s))
+}
+
+// runeCols turns the byte columns of a record's fields, which come in
+// order, into code-point columns, counting the runes of each line once:
+// counting from the line's start for every field would take time
+// quadratic in the line's length for a line of many fields.
+type runeCols struct {
+	line, byteCol, col int // the last position asked for
+}
+
+// at returns the code-point column of byte column byteCol (1-based) of
+// line, whose bytes (and maybe more) are rest.
+func (rc *runeCols) at(rest []byte, line, byteCol int) int {
+	if line != rc.line || byteCol < rc.byteCol || rc.byteCol == 0 {
+		rc.line, rc.byteCol, rc.col = line, 1, 1
+	}
+	end := min(max(byteCol-1, 0), len(rest))
+	from := min(rc.byteCol-1, end)
+	rc.col += utf8.RuneCount(rest[from:end])
+	rc.byteCol = end + 1
+	return rc.col
 }
 
 // lineStarts returns the byte offset at which each line starts.

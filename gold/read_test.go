@@ -230,3 +230,17 @@ func checkProblems(t *testing.T, fn string, err error, want []string, is error) 
 		t.Errorf("%s error is not %v", fn, is)
 	}
 }
+
+// BenchmarkReadManyFields reads a row of 100,000 empty fields, which
+// took time quadratic in the line's length when each field's column was
+// counted from the line's start (2.9 s, against 15 ms now).
+func BenchmarkReadManyFields(b *testing.B) {
+	data := []byte(header + strings.Repeat(",", 100_000) + "\n")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read(data, "f.csv"); err == nil {
+			b.Fatal("no error for a row of 100,001 fields")
+		}
+	}
+}

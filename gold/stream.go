@@ -26,6 +26,7 @@ import (
 type Reader struct {
 	name   string
 	feed   *lineFeed
+	rc     runeCols
 	cr     *csv.Reader
 	header []string
 	index  []int
@@ -152,7 +153,7 @@ func (r *Reader) read() (*record, error) {
 	rec.line, _ = r.cr.FieldPos(0)
 	for i := range fields {
 		l, c := r.cr.FieldPos(i)
-		rec.cols[i] = r.feed.col(l, c)
+		rec.cols[i] = r.feed.colFrom(&r.rc, l, c)
 	}
 	r.feed.forget(rec.line)
 	return rec, nil
@@ -258,6 +259,15 @@ func (f *lineFeed) col(n, byteCol int) int {
 	}
 	line := f.lines[i]
 	return 1 + utf8.RuneCount(line[:min(max(byteCol-1, 0), len(line))])
+}
+
+// colFrom is col, counting on from the last column rc gave on that line.
+func (f *lineFeed) colFrom(rc *runeCols, n, byteCol int) int {
+	i := n - f.first
+	if i < 0 || i >= len(f.lines) {
+		return max(byteCol, 1)
+	}
+	return rc.at(f.lines[i], n, byteCol)
 }
 
 // forget drops the lines before line n.
