@@ -2,7 +2,9 @@ package eval
 
 import (
 	"cmp"
+	"math"
 	"slices"
+	"strings"
 
 	"github.com/exbench/exbench/corpus"
 )
@@ -23,7 +25,7 @@ const (
 	valueFirst
 )
 
-func (pref preference) class(g, p *corpus.Mention) int8 {
+func (pref preference) class(g, p *corpus.Mention, tol float64) int8 {
 	sameSpan := g.Span == p.Span
 	var same bool
 	switch pref {
@@ -41,7 +43,7 @@ func (pref preference) class(g, p *corpus.Mention) int8 {
 	case labelFirst:
 		same = g.Label == p.Label
 	case valueFirst:
-		same = sameNumber(g, p)
+		same = sameNumber(g, p, tol)
 	}
 	switch {
 	case same && sameSpan:
@@ -55,10 +57,63 @@ func (pref preference) class(g, p *corpus.Mention) int8 {
 }
 
 // sameNumber reports whether two mentions name the same number: value
-// (compared as numbers), modifier and unit.
-func sameNumber(g, p *corpus.Mention) bool {
-	return g.Value.Equal(p.Value) && g.Modifier == p.Modifier && g.Unit == p.Unit
+// (see sameValue), modifier and unit.
+func sameNumber(g, p *corpus.Mention, tol float64) bool {
+	return sameValue(g, p, tol) && g.Modifier == p.Modifier && g.Unit == p.Unit
 }
+
+// sameValue reports whether two mentions name the same magnitude: both
+// none, or numbers that differ by at most tol times the larger of the
+// two (0: equal as numbers, so 270,000 equals 270000). When both are
+// ranges, whose value is the low end, their high ends must agree too:
+// the last number written in each text ("20 to 30", "20-30"), when both
+// texts have one in digits.
+func sameValue(g, p *corpus.Mention, tol float64) bool {
+	if !nearValue(g.Value, p.Value, tol) {
+		return false
+	}
+	if g.Modifier == corpus.Range && p.Modifier == corpus.Range {
+		gh, okG := rangeHigh(g.Text)
+		ph, okP := rangeHigh(p.Text)
+		if okG && okP && !nearValue(gh, ph, tol) {
+			return false
+		}
+	}
+	return true
+}
+
+func nearValue(a, b corpus.Value, tol float64) bool {
+	x, okA := a.Float()
+	y, okB := b.Float()
+	if okA != okB {
+		return false
+	}
+	if !okA || x == y {
+		return true
+	}
+	return math.Abs(x-y) <= tol*max(math.Abs(x), math.Abs(y))
+}
+
+// rangeHigh returns the last number written in digits in text, with
+// comma thousands separators and a decimal fraction allowed.
+func rangeHigh(text string) (corpus.Value, bool) {
+	end := strings.LastIndexFunc(text, isDigit)
+	if end < 0 {
+		return corpus.Value{}, false
+	}
+	start := end
+	for start > 0 && (isDigit(rune(text[start-1])) || text[start-1] == ',' || text[start-1] == '.') {
+		start--
+	}
+	num := strings.Trim(text[start:end+1], ",.")
+	v, err := corpus.ParseValue(num)
+	if err != nil {
+		v, err = corpus.ParseValue(strings.ReplaceAll(num, ",", ""))
+	}
+	return v, err == nil
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 // candidate is an overlapping gold and predicted mention.
 type candidate struct {
@@ -70,6 +125,7 @@ type candidate struct {
 // matcher pairs mentions, reusing its buffers from one document to the next.
 // It is not safe for concurrent use.
 type matcher struct {
+	tol        float64 // relative tolerance of values
 	cands      []candidate
 	goldPair   []int32 // goldPair[i]: the prediction paired with gold i, or -1
 	predPair   []int32
@@ -100,7 +156,7 @@ func (m *matcher) pair(pref preference, gold, pred []corpus.Mention) (goldPair, 
 		for pi := hi - 1; pi >= 0 && pred[pi].Span.Start+maxLen > g.Span.Start; pi-- {
 			p := &pred[pi]
 			if ov := g.Span.Overlap(p.Span); ov > 0 {
-				m.cands = append(m.cands, candidate{g: int32(gi), p: int32(pi), class: pref.class(g, p), overlap: int32(ov)})
+				m.cands = append(m.cands, candidate{g: int32(gi), p: int32(pi), class: pref.class(g, p, m.tol), overlap: int32(ov)})
 			}
 		}
 	}
@@ -165,7 +221,7 @@ func compareValues(a, b corpus.Value) int {
 }
 
 // outcome is the outcome of a paired gold and prediction under s.
-func outcome(s Scheme, g, p *corpus.Mention) Outcome {
+func outcome(s Scheme, g, p *corpus.Mention, tol float64) Outcome {
 	ok := false
 	switch s {
 	case Strict:
@@ -180,7 +236,7 @@ func outcome(s Scheme, g, p *corpus.Mention) Outcome {
 	case Type:
 		ok = g.Label == p.Label
 	case Value:
-		ok = sameNumber(g, p)
+		ok = sameNumber(g, p, tol)
 	}
 	if ok {
 		return COR

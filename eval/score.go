@@ -56,6 +56,53 @@ type DocResult struct {
 	// Confusion counts gold × predicted labels over the pairs of the
 	// Strict pairing, with Missed and Spurious for unpaired mentions.
 	Confusion []Confusion
+	// Numbers follows the gold numbers through reading: [All] (every
+	// numeric label) first, then each numeric label of the gold.
+	Numbers []NumberChain
+}
+
+// NumberChain follows gold numbers through an extractor's reading of
+// them, over the pairs of the Value pairing: how many were found (a
+// numeric prediction overlaps them), and of those, how many have the
+// right value, then also the right modifier, then also the right unit.
+// Each step counts a subset of the one before.
+type NumberChain struct {
+	Label                                 corpus.Label
+	Gold, Detected, Value, Modifier, Unit int
+}
+
+// Plus returns the sum of two chains' counts, with c's label.
+func (c NumberChain) Plus(d NumberChain) NumberChain {
+	c.Gold += d.Gold
+	c.Detected += d.Detected
+	c.Value += d.Value
+	c.Modifier += d.Modifier
+	c.Unit += d.Unit
+	return c
+}
+
+// chain counts the chain of gold numbers over a Value pairing.
+func (s *Scorer) chain(l corpus.Label, gold, pred []corpus.Mention, gp []int32) NumberChain {
+	c := NumberChain{Label: l, Gold: len(gold)}
+	for gi, pi := range gp {
+		if pi < 0 {
+			continue
+		}
+		g, p := &gold[gi], &pred[pi]
+		c.Detected++
+		if !sameValue(g, p, s.m.tol) {
+			continue
+		}
+		c.Value++
+		if g.Modifier != p.Modifier {
+			continue
+		}
+		c.Modifier++
+		if g.Unit == p.Unit {
+			c.Unit++
+		}
+	}
+	return c
 }
 
 // Micro returns the counts over all labels under s.
@@ -69,6 +116,10 @@ type Options struct {
 	// NoErrors leaves DocResult.Errors empty, which saves the work of
 	// making them when only the counts are wanted.
 	NoErrors bool
+	// ValueTol is the relative tolerance within which two values are the
+	// same number (0.01: within 1% of the larger); 0 asks for equal
+	// numbers.
+	ValueTol float64
 }
 
 // Scorer scores documents. It reuses buffers between documents, so it is
@@ -85,7 +136,7 @@ func NewScorer(opts Options) *Scorer {
 	if opts.Context == 0 {
 		opts.Context = 40
 	}
-	return &Scorer{opts: opts}
+	return &Scorer{opts: opts, m: matcher{tol: opts.ValueTol}}
 }
 
 // Score matches the gold and predicted mentions of doc under every scheme
@@ -145,6 +196,9 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 	s.fpred = filter(s.fpred[:0], s.pred, func(l corpus.Label) bool { return l.Numeric() })
 	gp, pp = s.m.pair(valueFirst, s.fgold, s.fpred)
 	s.tally(&all.Scheme[Value], Value, s.fgold, s.fpred, gp, pp, addError)
+	if len(s.fgold) > 0 {
+		r.Numbers = append(r.Numbers, s.chain(All, s.fgold, s.fpred, gp))
+	}
 
 	// Each label alone. Within one label the boundary-first and
 	// label-first pairings are the same.
@@ -159,6 +213,9 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 		if l.Numeric() {
 			gp, pp = s.m.pair(valueFirst, s.fgold, s.fpred)
 			s.tally(&lc.Scheme[Value], Value, s.fgold, s.fpred, gp, pp, nil)
+			if len(s.fgold) > 0 {
+				r.Numbers = append(r.Numbers, s.chain(l, s.fgold, s.fpred, gp))
+			}
 		}
 		r.Counts = append(r.Counts, lc)
 	}
@@ -184,7 +241,7 @@ func (s *Scorer) tally(c *Counts, sc Scheme, gold, pred []corpus.Mention, gp, pp
 		var p *corpus.Mention
 		if pi >= 0 {
 			p = &pred[pi]
-			o = outcome(sc, &gold[gi], p)
+			o = outcome(sc, &gold[gi], p, s.m.tol)
 		}
 		c.Add(o)
 		if o != COR && addError != nil {

@@ -20,6 +20,7 @@ type Summary struct {
 
 	labels    map[corpus.Label]*LabelCounts
 	confusion map[[2]corpus.Label]int
+	numbers   map[corpus.Label]NumberChain
 }
 
 // DocCounts is a document's counts: over all labels, by scheme, and per
@@ -35,6 +36,14 @@ func (s *Summary) Add(r DocResult) {
 	if s.labels == nil {
 		s.labels = map[corpus.Label]*LabelCounts{}
 		s.confusion = map[[2]corpus.Label]int{}
+		s.numbers = map[corpus.Label]NumberChain{}
+	}
+	for _, c := range r.Numbers {
+		t, ok := s.numbers[c.Label]
+		if !ok {
+			t.Label = c.Label
+		}
+		s.numbers[c.Label] = t.Plus(c)
 	}
 	s.N++
 	if !s.NoDocs {
@@ -66,6 +75,18 @@ func (s *Summary) Labels() []LabelCounts {
 		out = append(out, LabelCounts{Label: All})
 	}
 	slices.SortFunc(out, func(a, b LabelCounts) int { return CompareLabels(a.Label, b.Label) })
+	return out
+}
+
+// Numbers returns the chains of the gold numbers, [All] first, then each
+// numeric label with gold mentions, in [CompareLabels] order; none when
+// the gold has no number.
+func (s *Summary) Numbers() []NumberChain {
+	var out []NumberChain
+	for _, c := range s.numbers {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b NumberChain) int { return CompareLabels(a.Label, b.Label) })
 	return out
 }
 

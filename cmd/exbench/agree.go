@@ -30,7 +30,7 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
 	var st statFlags
 	st.register(fs, true)
-	var lf labelFlags
+	var lf scoringFlags
 	lf.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
@@ -52,7 +52,7 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	for i := range 2 {
 		// A stands for the gold and B for the predictions for -map-to;
 		// both are read as gold.
-		side := &labelFlags{subset: lf.subset}
+		side := &scoringFlags{subset: lf.subset}
 		if lf.mapsSide(i == 0) {
 			side.lm, side.mapTo = lf.lm, "gold"
 		}
@@ -74,11 +74,11 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(docs) == 0 {
 		return fmt.Errorf("agree: %s and %s have no document in common", fs.Arg(0), fs.Arg(1))
 	}
-	ab, err := scoreSystem(ctx, "B against A", docs, byDoc[0], byDoc[1], false)
+	ab, err := scoreSystem(ctx, "B against A", docs, byDoc[0], byDoc[1], lf.scorer(false))
 	if err != nil {
 		return err
 	}
-	ba, err := scoreSystem(ctx, "A against B", docs, byDoc[1], byDoc[0], false)
+	ba, err := scoreSystem(ctx, "A against B", docs, byDoc[1], byDoc[0], lf.scorer(false))
 	if err != nil {
 		return err
 	}

@@ -665,17 +665,18 @@ func checkReports(t *testing.T, reports map[string]string, docs int) {
 	t.Helper()
 	for _, f := range []struct {
 		name, header string
-		rows         int // 0: some
+		rows         int // 0: some; -1: none
 	}{
 		// Four labels under four schemes, micro under five, macro under five.
 		{"scores.csv", "system,scheme,label,correct,incorrect,partial,missed,spurious,possible,actual,precision,recall,f1,warning,label_map,labels", 4*4 + 5 + 5},
 		{"documents.csv", "system,scheme,doc_id,correct,incorrect,partial,missed,spurious,possible,actual,precision,recall,f1,warning", 5 * docs},
 		// Four labels and spurious against four labels and missed.
 		{"confusion.csv", "system,gold_label,pred_label,count", 5*5 - 1},
+		{"numbers.csv", "system,label,gold,detected,detected_rate,value,value_rate,modifier,modifier_rate,unit,unit_rate,warning", -1}, // no numbers
 		{"errors.csv", "system,scheme,outcome,doc_id,gold_start,gold_end,gold_text,gold_label,gold_number,pred_start,pred_end,pred_text,pred_label,pred_number,context", 0},
 	} {
 		rows, err := csv.NewReader(strings.NewReader(reports[f.name])).ReadAll()
-		if err != nil || len(rows) < 2 || strings.Join(rows[0], ",") != f.header || f.rows > 0 && len(rows)-1 != f.rows {
+		if err != nil || len(rows) < 1 || strings.Join(rows[0], ",") != f.header || f.rows == 0 && len(rows) < 2 || f.rows < 0 && len(rows) != 1 || f.rows > 0 && len(rows)-1 != f.rows {
 			t.Fatalf("%s: %d rows, %v; header %q; want %d rows", f.name, len(rows)-1, err, rows[:min(len(rows), 1)], f.rows)
 		}
 	}

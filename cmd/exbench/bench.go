@@ -22,7 +22,7 @@ and F1 under every scheme, and documents per second) and writes under DIR
 (scores.csv with bootstrap confidence intervals unless -ci=false):
 
 	predictions/NAME.csv, predictions/NAME.json   each system's mentions and manifest
-	scores.csv, documents.csv, confusion.csv, errors.csv   the reports of 'exbench score'
+	scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv   the reports of 'exbench score'
 
 With no flags it runs the built-in extractors prose, numbers and dates, and
 their combination prose+numbers+dates, on the bundled corpus and gold.
@@ -46,7 +46,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	x.register(fs)
 	var st statFlags
 	st.register(fs, true)
-	var lf labelFlags
+	var lf scoringFlags
 	lf.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
@@ -118,7 +118,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		predByDoc := groupByDoc(lf.apply(r.All(), false))
-		s, err := scoreSystem(ctx, r.Name, covered, goldByDoc, predByDoc, true)
+		s, err := scoreSystem(ctx, r.Name, covered, goldByDoc, predByDoc, lf.scorer(true))
 		if err != nil {
 			return err
 		}
@@ -135,7 +135,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	printBench(stdout, sub, systems, runs)
-	fmt.Fprintf(stdout, "\nwrote %s: predictions/ and scores.csv, documents.csv, confusion.csv, errors.csv\n", *out)
+	fmt.Fprintf(stdout, "\nwrote %s: predictions/ and scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv\n", *out)
 	return nil
 }
 
@@ -180,5 +180,27 @@ func printBench(w io.Writer, c *corpus.Corpus, systems []*system, runs []*extrac
 		}
 		tableLine(&b, cells...)
 	}
+	printChains(&b, systems, width)
 	io.WriteString(w, b.String())
+}
+
+// printChains prints, for each system that finds any gold number, how
+// the gold numbers fare: found, then the value right, then the modifier
+// too, then the unit too (rates over the found).
+func printChains(b *strings.Builder, systems []*system, width int) {
+	header := false
+	for _, s := range systems {
+		chains := s.sum.Numbers()
+		if len(chains) == 0 || chains[0].Detected == 0 {
+			continue
+		}
+		c := chains[0]
+		if !header {
+			fmt.Fprintf(b, "\ngold numbers (%d): found (%% of gold), then read right (%% of found): value, and modifier, and unit\n", c.Gold)
+			fmt.Fprintf(b, "%-*s %13s %13s %13s %13s\n", width, "system", "found", "value", "+modifier", "+unit")
+			header = true
+		}
+		pct := func(n, of int) string { return fmt.Sprintf("%4d %6.1f%%", n, 100*float64(n)/float64(max(of, 1))) }
+		fmt.Fprintf(b, "%-*s %13s %13s %13s %13s\n", width, s.name, pct(c.Detected, c.Gold), pct(c.Value, c.Detected), pct(c.Modifier, c.Detected), pct(c.Unit, c.Detected))
+	}
 }

@@ -54,7 +54,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	st.register(fs, true)
 	var gates gateFlags
 	gates.register(fs)
-	var lf labelFlags
+	var lf scoringFlags
 	lf.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
@@ -99,7 +99,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err := checkCoverage(run[0], predByDoc, goldByDoc, false, stderr); err != nil {
 			return err
 		}
-		s, err := scoreSystem(ctx, run[0], covered, goldByDoc, predByDoc, true)
+		s, err := scoreSystem(ctx, run[0], covered, goldByDoc, predByDoc, lf.scorer(true))
 		if err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@
 // Score pairs predicted mentions with gold mentions and prints precision,
 // recall and F1 per label, micro and macro, under the strict, exact,
 // partial, type and value schemes; -o writes scores.csv, documents.csv,
-// confusion.csv and errors.csv. Each -pred is a system:
+// confusion.csv, numbers.csv and errors.csv. Each -pred is a system:
 //
 //	exbench score -gold gold/ -pred v1=out/v1.csv -pred v2=out/v2.csv -o report
 //

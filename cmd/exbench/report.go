@@ -30,7 +30,8 @@ type system struct {
 
 	spooled *spooled // rows of documents.csv and errors.csv, when scored one document at a time
 
-	labelMap, labelSet string // how labels were mapped and which were scored (-map, -labels); "" for none
+	labelMap, labelSet string       // how labels were mapped and which were scored (-map, -labels); "" for none
+	opts               eval.Options // how it was scored
 }
 
 // ScoreRow is a row of scores.csv (exported so that gocsv sees the
@@ -81,6 +82,53 @@ type docRow struct {
 	Recall    string `csv:"recall"`
 	F1        string `csv:"f1"`
 	Warning   string `csv:"warning"`
+}
+
+// numberRow is a row of numbers.csv: the chain of a numeric label's gold
+// mentions (or all of them, micro) through a system's reading.
+type numberRow struct {
+	System       string `csv:"system"`
+	Label        string `csv:"label"`
+	Gold         int    `csv:"gold"`
+	Detected     int    `csv:"detected"`
+	DetectedRate string `csv:"detected_rate"`
+	Value        int    `csv:"value"`
+	ValueRate    string `csv:"value_rate"`
+	Modifier     int    `csv:"modifier"`
+	ModifierRate string `csv:"modifier_rate"`
+	Unit         int    `csv:"unit"`
+	UnitRate     string `csv:"unit_rate"`
+	Warning      string `csv:"warning"`
+}
+
+func numberRows(systems []*system) []numberRow {
+	var rows []numberRow
+	for _, s := range systems {
+		for _, c := range s.sum.Numbers() {
+			rows = append(rows, numberRowOf(s.name, c))
+		}
+	}
+	return rows
+}
+
+// numberRowOf is a numbers.csv row: detected over the gold, each later
+// step over the detected (a 0/0 rate is 0, with a warning).
+func numberRowOf(name string, c eval.NumberChain) numberRow {
+	rate := func(n, of int) string {
+		if of == 0 {
+			return decimal(0)
+		}
+		return decimal(float64(n) / float64(of))
+	}
+	r := numberRow{System: gold.EscapeCell(name), Label: labelName(c.Label), Gold: c.Gold,
+		Detected: c.Detected, DetectedRate: rate(c.Detected, c.Gold),
+		Value: c.Value, ValueRate: rate(c.Value, c.Detected),
+		Modifier: c.Modifier, ModifierRate: rate(c.Modifier, c.Detected),
+		Unit: c.Unit, UnitRate: rate(c.Unit, c.Detected)}
+	if c.Detected == 0 {
+		r.Warning = "no number detected: the rates after detected are 0/0, reported as 0"
+	}
+	return r
 }
 
 type confusionRow struct {
@@ -330,6 +378,7 @@ func writeReports(ctx context.Context, dir string, systems []*system) error {
 			return writeRows(w, systems, docRows, func(s *system) []*spool[docRow] { return s.spooled.docs })
 		}},
 		{"confusion.csv", func(w io.Writer) error { return marshalCSV(w, confusionRows(systems)) }},
+		{"numbers.csv", func(w io.Writer) error { return marshalCSV(w, numberRows(systems)) }},
 		{"errors.csv", func(w io.Writer) error {
 			return writeRows(w, systems, errorRows, func(s *system) []*spool[errorRow] { return []*spool[errorRow]{s.spooled.errors} })
 		}},

@@ -23,7 +23,7 @@ Usage:
 Score matches predicted mentions against gold mentions under five schemes
 (strict, exact, partial, type, and value for numbers), and prints precision,
 recall and F1 per label, micro and macro. With -o it writes scores.csv,
-documents.csv, confusion.csv and errors.csv to DIR.
+documents.csv, confusion.csv, numbers.csv and errors.csv to DIR.
 
 Gold and predictions are mention CSV files, or directories of them; -gold
 and -corpus default to the bundled gold and corpus. Each -pred is a system:
@@ -72,7 +72,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	st.register(fs, false)
 	var gates gateFlags
 	gates.register(fs)
-	var lf labelFlags
+	var lf scoringFlags
 	lf.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
@@ -150,7 +150,7 @@ type named struct{ name, path string }
 
 // scoreWhole scores systems with the corpus and every mention file read
 // whole into memory: any inputs, in any order.
-func scoreWhole(ctx context.Context, corpusName, goldArg string, runs []named, skip, withErrors bool, st *statFlags, lf *labelFlags, stderr io.Writer) ([]*system, error) {
+func scoreWhole(ctx context.Context, corpusName, goldArg string, runs []named, skip, withErrors bool, st *statFlags, lf *scoringFlags, stderr io.Writer) ([]*system, error) {
 	c, err := loadCorpus(corpusName)
 	if err != nil {
 		return nil, err
@@ -169,7 +169,7 @@ func scoreWhole(ctx context.Context, corpusName, goldArg string, runs []named, s
 		if err := checkCoverage(run.name, predByDoc, byDoc, skip, stderr); err != nil {
 			return nil, err
 		}
-		s, err := scoreSystem(ctx, run.name, covered, byDoc, predByDoc, withErrors)
+		s, err := scoreSystem(ctx, run.name, covered, byDoc, predByDoc, lf.scorer(withErrors))
 		if err != nil {
 			return nil, err
 		}
@@ -198,10 +198,10 @@ func addIntervals(ctx context.Context, s *system, st *statFlags, covered []corpu
 }
 
 // scoreSystem scores a system's predictions on the covered documents,
-// keeping its errors when withErrors is set.
-func scoreSystem(ctx context.Context, name string, covered []corpus.Doc, goldByDoc, predByDoc map[string][]corpus.Mention, withErrors bool) (*system, error) {
-	s := &system{name: name}
-	sc := eval.NewScorer(eval.Options{NoErrors: !withErrors})
+// keeping its errors unless opts.NoErrors.
+func scoreSystem(ctx context.Context, name string, covered []corpus.Doc, goldByDoc, predByDoc map[string][]corpus.Mention, opts eval.Options) (*system, error) {
+	s := &system{name: name, opts: opts}
+	sc := eval.NewScorer(opts)
 	for _, d := range covered {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -216,12 +216,12 @@ func scoreSystem(ctx context.Context, name string, covered []corpus.Doc, goldByD
 // loadGold reads and validates the gold a -gold flag names (builtin for
 // the bundled gold) and returns its mentions by document and the
 // documents of c it covers, those it has mentions of, in corpus order.
-func loadGold(arg string, c *corpus.Corpus, lf *labelFlags, stderr io.Writer) (map[string][]corpus.Mention, []corpus.Doc, error) {
+func loadGold(arg string, c *corpus.Corpus, lf *scoringFlags, stderr io.Writer) (map[string][]corpus.Mention, []corpus.Doc, error) {
 	var paths []string
 	if arg != builtin {
 		paths = []string{arg}
 	}
-	ms, err := readChecked(paths, c, true, &labelFlags{lm: lf.lm, mapTo: lf.mapTo}, stderr) // mapped, not restricted: the covered documents are those of all labels
+	ms, err := readChecked(paths, c, true, &scoringFlags{lm: lf.lm, mapTo: lf.mapTo}, stderr) // mapped, not restricted: the covered documents are those of all labels
 	if err != nil {
 		return nil, nil, err
 	}
@@ -254,7 +254,7 @@ func splitSystem(arg string) (name, path string) {
 // Problems are printed; any problem that is not a warning fails.
 //
 // lf maps and restricts the labels; nil leaves them as read.
-func readChecked(paths []string, c *corpus.Corpus, asGold bool, lf *labelFlags, stderr io.Writer) ([]corpus.Mention, error) {
+func readChecked(paths []string, c *corpus.Corpus, asGold bool, lf *scoringFlags, stderr io.Writer) ([]corpus.Mention, error) {
 	if len(paths) == 1 {
 		if f, _ := formatOf(paths[0]); f != "" && f != "csv" {
 			ms, err := readOtherFormat(paths[0], f, c, asGold, lf.options(asGold), stderr)
@@ -330,7 +330,7 @@ func uncovered(name string, n int, outside []string, skip bool, stderr io.Writer
 }
 
 // scoreCoNLL scores a CoNLL file, one document at a time.
-func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, lf *labelFlags, stdout, stderr io.Writer) error {
+func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, lf *scoringFlags, stdout, stderr io.Writer) error {
 	var scheme gold.TagScheme
 	if schemeName == "auto" {
 		f, err := openFile(path)
@@ -355,7 +355,7 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, lf *
 	}
 	s := &system{name: name}
 	cr := gold.NewCoNLLReader(f, path, scheme)
-	sc := eval.NewScorer(eval.Options{NoErrors: outDir == ""})
+	sc := eval.NewScorer(lf.scorer(outDir != ""))
 	docs := 0
 	for {
 		if err := ctx.Err(); err != nil {

@@ -17,7 +17,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
-var reportFiles = []string{"scores.csv", "documents.csv", "confusion.csv", "errors.csv"}
+var reportFiles = []string{"scores.csv", "documents.csv", "confusion.csv", "numbers.csv", "errors.csv"}
 
 // score runs exbench score on the small test corpus with the given gold
 // and predictions, writing reports to a new directory, and returns the

@@ -63,7 +63,9 @@ func units(ctx context.Context, s *system, unit string, covered []corpus.Doc, go
 	if unit == "doc" {
 		return s.sum.Docs, nil
 	}
-	sc := eval.NewScorer(eval.Options{NoErrors: true})
+	opts := s.opts
+	opts.NoErrors = true
+	sc := eval.NewScorer(opts)
 	var sum eval.Summary
 	for _, d := range covered {
 		if err := ctx.Err(); err != nil {

@@ -30,7 +30,7 @@ var errWhole = errors.New("inputs must be read whole")
 //
 // The documents.csv and errors.csv rows go to spools; per-document counts
 // stay in memory only for -ci, which resamples them.
-func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named, skip, reports bool, st *statFlags, lf *labelFlags, stderr io.Writer) (systems []*system, err error) {
+func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named, skip, reports bool, st *statFlags, lf *scoringFlags, stderr io.Writer) (systems []*system, err error) {
 	if corpusPath == builtin || !isCSVFile(goldPath) {
 		return nil, errWhole
 	}
@@ -64,7 +64,7 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 		}
 	}()
 	for i, n := range runs {
-		s := &system{name: n.name}
+		s := &system{name: n.name, opts: lf.scorer(reports)}
 		s.sum.NoDocs = !st.ci || st.unit != "doc"
 		systems = append(systems, s)
 		rs[i] = &run{s: s}
@@ -78,8 +78,8 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 		}
 	}
 
-	sc := eval.NewScorer(eval.Options{NoErrors: !reports})
-	units := eval.NewScorer(eval.Options{NoErrors: true})
+	sc := eval.NewScorer(lf.scorer(reports))
+	units := eval.NewScorer(lf.scorer(false))
 	passed := idSet{seed: maphash.MakeSeed(), set: map[uint64]struct{}{}} // documents of the corpus read so far
 	covered := 0
 	scoreDoc := func(d corpus.Doc) error {

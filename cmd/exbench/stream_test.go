@@ -100,7 +100,7 @@ func TestScoreStreams(t *testing.T) {
 			}
 
 			st := statFlags{unit: "doc", resamples: 300, level: 0.95}
-			_, err := scoreStream(context.Background(), corpusPath, goldPath, []named{{"a", preds[0]}, {"b", tc.b}}, true, true, &st, &labelFlags{}, io.Discard)
+			_, err := scoreStream(context.Background(), corpusPath, goldPath, []named{{"a", preds[0]}, {"b", tc.b}}, true, true, &st, &scoringFlags{}, io.Discard)
 			if (err == errWhole) != tc.note {
 				t.Errorf("scoreStream: %v, want it to read whole: %v", err, tc.note)
 			}

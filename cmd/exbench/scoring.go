@@ -8,26 +8,38 @@ import (
 	"strings"
 
 	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
 	"github.com/exbench/exbench/gold"
 )
 
-// labelFlags map labels and restrict scoring to some of them.
-type labelFlags struct {
+// scoringFlags say how predictions meet the gold: label maps, the labels
+// scored, the tolerance of values.
+type scoringFlags struct {
 	mapSpec, mapTo, labels string
+	valueTol               float64
 
 	lm     *gold.LabelMap
 	subset []corpus.Label // nil: every label
 }
 
-func (f *labelFlags) register(fs *flag.FlagSet) {
+func (f *scoringFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.mapSpec, "map", "", "map labels before scoring: a built-in `map` (conll2003, prose), FROM=TO pairs (PER=PERSON,MISC=-), or a CSV file from,to; - drops a label")
 	fs.StringVar(&f.mapTo, "map-to", "pred", "which side -map applies to: pred, gold or both")
 	fs.StringVar(&f.labels, "labels", "", "score only these `labels` (comma-separated, after -map), on both sides")
+	fs.Float64Var(&f.valueTol, "value-tol", 0, "relative `tolerance` within which two values are the same number (0.01: 1%)")
+}
+
+// options returns the scorer's options.
+func (f *scoringFlags) scorer(withErrors bool) eval.Options {
+	return eval.Options{NoErrors: !withErrors, ValueTol: f.valueTol}
 }
 
 // parse checks the flags and loads the map. With free set, labels need
 // not be OntoNotes names (CoNLL files).
-func (f *labelFlags) parse(verb string, free bool) error {
+func (f *scoringFlags) parse(verb string, free bool) error {
+	if f.valueTol < 0 || f.valueTol >= 1 {
+		return &usageError{fmt.Sprintf("%s: -value-tol %v: want a number from 0 up to 1", verb, f.valueTol)}
+	}
 	switch f.mapTo {
 	case "pred", "gold", "both":
 	default:
@@ -62,13 +74,13 @@ func (f *labelFlags) parse(verb string, free bool) error {
 	return nil
 }
 
-// A nil *labelFlags maps and restricts nothing.
-func (f *labelFlags) mapsPred() bool { return f != nil && f.lm != nil && f.mapTo != "gold" }
-func (f *labelFlags) mapsGold() bool { return f != nil && f.lm != nil && f.mapTo != "pred" }
+// A nil *scoringFlags maps and restricts nothing.
+func (f *scoringFlags) mapsPred() bool { return f != nil && f.lm != nil && f.mapTo != "gold" }
+func (f *scoringFlags) mapsGold() bool { return f != nil && f.lm != nil && f.mapTo != "pred" }
 
 // mapsSide reports whether the map applies to the gold side (asGold) or
 // to the predictions.
-func (f *labelFlags) mapsSide(asGold bool) bool {
+func (f *scoringFlags) mapsSide(asGold bool) bool {
 	if asGold {
 		return f.mapsGold()
 	}
@@ -76,7 +88,7 @@ func (f *labelFlags) mapsSide(asGold bool) bool {
 }
 
 // options returns how to read the gold (asGold) or predictions.
-func (f *labelFlags) options(asGold bool) []gold.Option {
+func (f *scoringFlags) options(asGold bool) []gold.Option {
 	if (asGold && f.mapsGold()) || (!asGold && f.mapsPred()) {
 		return []gold.Option{gold.WithLabelMap(f.lm)}
 	}
@@ -85,7 +97,7 @@ func (f *labelFlags) options(asGold bool) []gold.Option {
 
 // apply maps (when the map applies to that side) and restricts mentions
 // that were read without the map: the bundled gold, an extractor's.
-func (f *labelFlags) apply(ms []corpus.Mention, asGold bool) []corpus.Mention {
+func (f *scoringFlags) apply(ms []corpus.Mention, asGold bool) []corpus.Mention {
 	if (asGold && f.mapsGold()) || (!asGold && f.mapsPred()) {
 		ms = f.lm.Apply(ms)
 	}
@@ -93,7 +105,7 @@ func (f *labelFlags) apply(ms []corpus.Mention, asGold bool) []corpus.Mention {
 }
 
 // restrict keeps the mentions of the -labels subset.
-func (f *labelFlags) restrict(ms []corpus.Mention) []corpus.Mention {
+func (f *scoringFlags) restrict(ms []corpus.Mention) []corpus.Mention {
 	if f == nil || f.subset == nil {
 		return ms
 	}
@@ -108,7 +120,7 @@ func (f *labelFlags) restrict(ms []corpus.Mention) []corpus.Mention {
 
 // describe says what the flags did, for reports: the map and the side it
 // applied to, and the labels scored; "" for none.
-func (f *labelFlags) describe() (labelMap, labels string) {
+func (f *scoringFlags) describe() (labelMap, labels string) {
 	if f.lm != nil {
 		labelMap = fmt.Sprintf("%s (%s) on %s", f.lm.Name, f.lm, map[string]string{"pred": "predictions", "gold": "gold", "both": "gold and predictions"}[f.mapTo])
 		if f.lm.Name == f.lm.String() {
