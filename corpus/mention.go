@@ -22,6 +22,16 @@ type Mention struct {
 	Modifier Modifier
 	Unit     string
 
+	// Alts lists other spans of a gold mention that are equally right
+	// ("5 million" beside "$5 million"): a prediction that matches one
+	// of them matches the mention. Each overlaps Span.
+	Alts []Span
+
+	// Score is a prediction's confidence, when HasScore: higher is
+	// surer. Sweeps score at every threshold of it.
+	Score    float64
+	HasScore bool
+
 	// Source is where the mention was read from, for messages; it is
 	// the zero Source for mentions an extractor made.
 	Source Source

@@ -148,6 +148,15 @@ func NewScorer(opts Options) *Scorer {
 func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 	s.gold = append(s.gold[:0], gold...)
 	s.pred = append(s.pred[:0], pred...)
+	var x *corpus.Index
+	for i := range s.gold {
+		if len(s.gold[i].Alts) > 0 {
+			if x == nil {
+				x = corpus.NewIndex(doc.Text)
+			}
+			chooseAlt(&s.gold[i], s.pred, x)
+		}
+	}
 	orderMentions(s.gold)
 	orderMentions(s.pred)
 	r := DocResult{DocID: doc.ID}
@@ -155,7 +164,6 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 	labels := presentLabels(s.gold, s.pred)
 	r.Counts = make([]LabelCounts, 1, 1+len(labels))
 	all := &r.Counts[0]
-	var x *corpus.Index
 	context := func(g, p *corpus.Mention) string {
 		if s.opts.Context < 0 {
 			return ""
@@ -231,6 +239,48 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 		return cmp.Or(CompareLabels(a.Gold, b.Gold), CompareLabels(a.Pred, b.Pred))
 	})
 	return r
+}
+
+// chooseAlt gives a gold mention with alternative spans the span, its own
+// or an alternative, that best fits a prediction: the same span with the
+// same label, then the same span, then an overlap with the same label,
+// then any overlap, the larger overlap first, its own span on a tie. The
+// pairing then goes on as for any mention.
+func chooseAlt(g *corpus.Mention, pred []corpus.Mention, x *corpus.Index) {
+	type fit struct{ class, overlap int }
+	fitOf := func(sp corpus.Span) fit {
+		best := fit{class: 4}
+		for i := range pred {
+			p := &pred[i]
+			ov := sp.Overlap(p.Span)
+			if ov == 0 {
+				continue
+			}
+			f := fit{class: 3, overlap: ov}
+			switch {
+			case p.Span == sp && p.Label == g.Label:
+				f.class = 0
+			case p.Span == sp:
+				f.class = 1
+			case p.Label == g.Label:
+				f.class = 2
+			}
+			if f.class < best.class || f.class == best.class && f.overlap > best.overlap {
+				best = f
+			}
+		}
+		return best
+	}
+	span, best := g.Span, fitOf(g.Span)
+	for _, a := range g.Alts {
+		if f := fitOf(a); f.class < best.class || f.class == best.class && f.overlap > best.overlap {
+			span, best = a, f
+		}
+	}
+	if span != g.Span {
+		g.Span = span
+		g.Text, _ = x.Slice(span)
+	}
 }
 
 // tally counts the outcomes of a pairing under sc, and reports the ones

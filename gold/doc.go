@@ -30,6 +30,15 @@
 //	  - unit: for QUANTITY and MONEY only: a lowercase symbol (km, mi, km2)
 //	    or an ISO 4217 code (USD).
 //
+// Two more columns are optional, and written only when a mention has one:
+//
+//	  - alt: a gold mention's alternative spans, equally right readings of
+//	    it, as START:END;START:END (code points): 6:15 for "5 million" in
+//	    "$5 million" at 5:15. Each must overlap the mention's span. A
+//	    prediction that matches an alternative matches the mention.
+//	  - score: a prediction's confidence, a decimal number, higher is
+//	    surer; exbench sweep scores at every threshold of it.
+//
 // The first five columns are required; value, modifier and unit may be
 // left out, as a plain NER system's predictions would. Columns may come in
 // any order; unknown and duplicate columns are errors. A worked example,

@@ -24,6 +24,8 @@ var (
 	ErrOverlap   = errors.New("overlapping spans")
 	ErrDuplicate = errors.New("duplicate row")
 	ErrOrder     = errors.New("rows out of order")
+	ErrAlt       = errors.New("bad alternative span")
+	ErrScore     = errors.New("bad score")
 )
 
 // Error is one problem at a position in a mention file.

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,8 +19,13 @@ import (
 
 // Columns lists the columns of a mention file in the order they are
 // written. The first five are required when reading; value, modifier and
-// unit may be left out, and then every mention has none.
-var Columns = []string{"doc_id", "start", "end", "text", "label", "value", "modifier", "unit"}
+// unit may be left out, and then every mention has none. alt (a gold
+// mention's alternative spans) and score (a prediction's confidence) are
+// optional, and written only when some mention has one.
+var Columns = []string{"doc_id", "start", "end", "text", "label", "value", "modifier", "unit", "alt", "score"}
+
+// nBasic is how many of Columns every written file has.
+const nBasic = 8
 
 const nRequired = 5
 
@@ -33,6 +40,8 @@ type row struct {
 	Value    string `csv:"value"`
 	Modifier string `csv:"modifier"`
 	Unit     string `csv:"unit"`
+	Alt      string `csv:"alt"`
+	Score    string `csv:"score"`
 }
 
 // File is a mention file as read: its mentions in file order, and where
@@ -135,7 +144,7 @@ func Read(data []byte, name string, opts ...Option) (*File, error) {
 		recordLines = append(recordLines, line)
 	}
 	if len(records) == 0 {
-		return nil, Errors{{File: name, Line: 1, Col: 1, Field: "header", Err: problemf(ErrEmpty, "empty file: want a header row %s", strings.Join(Columns, ","))}}
+		return nil, Errors{{File: name, Line: 1, Col: 1, Field: "header", Err: problemf(ErrEmpty, "empty file: want a header row %s", strings.Join(Columns[:nBasic], ","))}}
 	}
 	index, herrs := checkHeader(name, records[0], recordCols[0])
 	if herrs != nil {
@@ -243,6 +252,8 @@ const (
 	colValue
 	colModifier
 	colUnit
+	colAlt
+	colScore
 )
 
 // convert turns one row into a mention, or returns every problem in it.
@@ -279,6 +290,16 @@ func convert(r row, cols []int, file string, line int) (corpus.Mention, Errors) 
 		m.Modifier = mod
 	}
 	m.Unit = r.Unit
+	if r.Alt != "" {
+		m.Alts = parseAlts(r.Alt, m.Span, okStart && okEnd && start < end, func(err error) { bad(colAlt, err) })
+	}
+	if r.Score != "" {
+		f, err := strconv.ParseFloat(r.Score, 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			bad(colScore, problemf(ErrScore, "%s is not a number (want a decimal such as 0.87)", quote(r.Score)))
+		}
+		m.Score, m.HasScore = f, true
+	}
 	if label != "" {
 		if !label.Numeric() {
 			if r.Value != "" {
@@ -297,6 +318,39 @@ func convert(r row, cols []int, file string, line int) (corpus.Mention, Errors) 
 		}
 	}
 	return m, errs
+}
+
+// parseAlts parses alternative spans, START:END separated by semicolons;
+// each must overlap span (when span is good) and differ from it.
+func parseAlts(s string, span corpus.Span, spanOK bool, bad func(error)) []corpus.Span {
+	var alts []corpus.Span
+	for _, part := range strings.Split(s, ";") {
+		a, b, ok := strings.Cut(strings.TrimSpace(part), ":")
+		start, err1 := strconv.Atoi(a)
+		end, err2 := strconv.Atoi(b)
+		switch {
+		case !ok || err1 != nil || err2 != nil:
+			bad(problemf(ErrAlt, "%s is not START:END (alternatives are START:END;START:END, code points)", quote(part)))
+			return nil
+		case start < 0 || end <= start:
+			bad(problemf(ErrAlt, "%s: want 0 <= START < END", quote(part)))
+			return nil
+		}
+		alt := corpus.Span{Start: start, End: end}
+		switch {
+		case spanOK && alt == span:
+			bad(problemf(ErrAlt, "%s is the mention's own span", quote(part)))
+			return nil
+		case spanOK && !alt.Overlaps(span):
+			bad(problemf(ErrAlt, "%s does not overlap the mention's span %s: an alternative is another reading of the same mention", quote(part), span))
+			return nil
+		case slices.Contains(alts, alt):
+			bad(problemf(ErrAlt, "%s is given twice", quote(part)))
+			return nil
+		}
+		alts = append(alts, alt)
+	}
+	return alts
 }
 
 // parseOffset parses a code-point offset: a non-negative decimal integer.

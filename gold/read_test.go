@@ -90,9 +90,9 @@ func TestReadProblems(t *testing.T) {
 	}{
 		{"empty file", "", []string{"t.csv:1:1: header: empty file: want a header row doc_id,start,end,text,label,value,modifier,unit"}, ErrEmpty},
 		{"missing column", "doc_id,start,text,label\n", []string{`t.csv:1:1: header: missing column "end"`}, ErrHeader},
-		{"unknown column", "doc_id,start,end,text,label,strat\n", []string{`t.csv:1:29: header: unknown column "strat" (columns are doc_id,start,end,text,label,value,modifier,unit)`}, ErrHeader},
+		{"unknown column", "doc_id,start,end,text,label,strat\n", []string{`t.csv:1:29: header: unknown column "strat" (columns are doc_id,start,end,text,label,value,modifier,unit,alt,score)`}, ErrHeader},
 		{"duplicate column", "doc_id,start,end,text,label,text\n", []string{`t.csv:1:29: header: duplicate column "text" (also column 4)`}, ErrHeader},
-		{"padded column name", "doc_id, start,end,text,label\n", []string{`t.csv:1:8: header: unknown column " start" (columns are doc_id,start,end,text,label,value,modifier,unit)`, `t.csv:1:1: header: missing column "start"`}, ErrHeader},
+		{"padded column name", "doc_id, start,end,text,label\n", []string{`t.csv:1:8: header: unknown column " start" (columns are doc_id,start,end,text,label,value,modifier,unit,alt,score)`, `t.csv:1:1: header: missing column "start"`}, ErrHeader},
 		{"wrong field count", header + "d,0,3,Ada\n", []string{"t.csv:2:1: row has 4 fields, the header has 8"}, ErrFields},
 		{"non-integer offset", header + "d,zero,3,Ada,PERSON,,,\n", []string{`t.csv:2:3: start: "zero" is not an integer`}, ErrOffset},
 		{"decimal offset", header + "d,0,3.0,Ada,PERSON,,,\n", []string{`t.csv:2:5: end: "3.0" is not an integer`}, ErrOffset},

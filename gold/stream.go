@@ -112,7 +112,7 @@ func (r *Reader) nextGroup() (*File, error) {
 func (r *Reader) readHeader() error {
 	rec, err := r.read()
 	if err == io.EOF {
-		return Errors{{File: r.name, Line: 1, Col: 1, Field: "header", Err: problemf(ErrEmpty, "empty file: want a header row %s", strings.Join(Columns, ","))}}
+		return Errors{{File: r.name, Line: 1, Col: 1, Field: "header", Err: problemf(ErrEmpty, "empty file: want a header row %s", strings.Join(Columns[:nBasic], ","))}}
 	}
 	if err != nil {
 		return err

@@ -74,7 +74,7 @@ func TestReaderDocuments(t *testing.T) {
 func TestReaderProblems(t *testing.T) {
 	for _, tc := range []struct{ name, data, want string }{
 		{"empty", "", "f.csv:1:1: header: empty file: want a header row doc_id,start,end,text,label,value,modifier,unit"},
-		{"header", "doc_id,start,end,text,lable\n", `f.csv:1:23: header: unknown column "lable" (columns are doc_id,start,end,text,label,value,modifier,unit)`},
+		{"header", "doc_id,start,end,text,lable\n", `f.csv:1:23: header: unknown column "lable" (columns are doc_id,start,end,text,label,value,modifier,unit,alt,score)`},
 		{"utf8", header + "d,0,3,Jos\xe9,PERSON,,,\n", "f.csv:2:10: invalid UTF-8: byte 0xe9 at byte offset 57"},
 		{"nul", header + "d,0,3,é\x00,PERSON,,,\n", "f.csv:2:8: NUL byte at byte offset 56 (is the file UTF-16? mention files are UTF-8)"},
 		{"fields", header + "d,0,3,Ada,PERSON\n", "f.csv:2:1: row has 5 fields, the header has 8"},

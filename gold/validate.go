@@ -54,6 +54,12 @@ func (f *File) Check(c *corpus.Corpus) Errors {
 		if got, _ := x.Slice(m.Span); got != m.Text {
 			errs = append(errs, f.errorAt(i, colText, problemf(ErrText, "%s, but the document has %s at %s", quote(m.Text), quote(got), m.Span)))
 		}
+		for _, a := range m.Alts {
+			if a.End > x.Len() {
+				errs = append(errs, f.errorAt(i, colAlt, problemf(ErrAlt, "%s ends past the end of document %s (length %d)", a, quote(m.DocID), x.Len())))
+				break
+			}
+		}
 	}
 	return errs
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/gocarina/gocsv"
@@ -20,11 +21,52 @@ func Write(w io.Writer, ms []corpus.Mention) error {
 	sorted := slices.Clone(ms)
 	corpus.Sort(sorted)
 	cw := csv.NewWriter(w)
-	if err := gocsv.MarshalCSV(rowsOf(sorted), gocsv.NewSafeCSVWriter(cw)); err != nil {
+	if err := gocsv.MarshalCSV(rowsOf(sorted), columnsOf(sorted, cw)); err != nil {
 		return err
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// columnsWriter writes the columns of Columns that keep says.
+type columnsWriter struct {
+	*csv.Writer
+	keep []bool
+}
+
+// columnsOf returns a writer of the basic columns, and alt and score
+// when a mention of ms has one.
+func columnsOf(ms []corpus.Mention, w *csv.Writer) *columnsWriter {
+	keep := make([]bool, len(Columns))
+	for c := range nBasic {
+		keep[c] = true
+	}
+	for _, m := range ms {
+		keep[colAlt] = keep[colAlt] || len(m.Alts) > 0
+		keep[colScore] = keep[colScore] || m.HasScore
+	}
+	return &columnsWriter{Writer: w, keep: keep}
+}
+
+func (w *columnsWriter) Write(rec []string) error {
+	out := make([]string, 0, len(rec))
+	for i, f := range rec {
+		if i < len(w.keep) && w.keep[i] {
+			out = append(out, f)
+		}
+	}
+	return w.Writer.Write(out)
+}
+
+// header returns the columns w writes.
+func (w *columnsWriter) header() []string {
+	var h []string
+	for i, k := range w.keep {
+		if k {
+			h = append(h, Columns[i])
+		}
+	}
+	return h
 }
 
 // rowsOf turns mentions into CSV rows, escaping text cells.
@@ -40,17 +82,33 @@ func rowsOf(ms []corpus.Mention) []row {
 			Value:    m.Value.String(),
 			Modifier: string(m.Modifier),
 			Unit:     m.Unit,
+			Alt:      altsString(m.Alts),
+		}
+		if m.HasScore {
+			rows[i].Score = strconv.FormatFloat(m.Score, 'g', -1, 64)
 		}
 	}
 	return rows
+}
+
+// altsString formats alternative spans as START:END;START:END.
+func altsString(alts []corpus.Span) string {
+	parts := make([]string, len(alts))
+	for i, a := range alts {
+		parts[i] = strconv.Itoa(a.Start) + ":" + strconv.Itoa(a.End)
+	}
+	return strings.Join(parts, ";")
 }
 
 // Writer writes a mention CSV one document at a time, for runs too large
 // to hold: the header first, then each call's mentions sorted as [Write]
 // sorts them. Rows come in the order of the calls, so the file is sorted
 // by doc_id when the documents come in ID order (a directory corpus does).
+// The first call with mentions decides whether the file has the alt and
+// score columns: an extractor that scores its mentions scores them all.
 type Writer struct {
 	cw     *csv.Writer
+	cols   *columnsWriter
 	header bool
 }
 
@@ -59,24 +117,26 @@ func NewWriter(w io.Writer) *Writer { return &Writer{cw: csv.NewWriter(w)} }
 
 // Write writes the mentions of one document.
 func (w *Writer) Write(ms []corpus.Mention) error {
-	if !w.header {
-		w.header = true
-		if err := w.cw.Write(Columns); err != nil {
-			return err
-		}
-	}
 	if len(ms) == 0 {
 		return nil
 	}
 	sorted := slices.Clone(ms)
 	corpus.Sort(sorted)
-	return gocsv.MarshalCSVWithoutHeaders(rowsOf(sorted), gocsv.NewSafeCSVWriter(w.cw))
+	if !w.header {
+		w.header = true
+		w.cols = columnsOf(sorted, w.cw)
+		if err := w.cw.Write(w.cols.header()); err != nil {
+			return err
+		}
+	}
+	return gocsv.MarshalCSVWithoutHeaders(rowsOf(sorted), w.cols)
 }
 
 // Close writes the header if nothing was written, and flushes.
 func (w *Writer) Close() error {
 	if !w.header {
-		if err := w.Write(nil); err != nil {
+		w.header = true
+		if err := w.cw.Write(Columns[:nBasic]); err != nil {
 			return err
 		}
 	}

@@ -130,7 +130,7 @@ func TestBadInput(t *testing.T) {
 			}},
 			{name: "missing column", in: "doc_id,start,text,label\ndoc,1,Ada,PERSON\n", want: failWith(`{F}:1:1: header: missing column "end"`)},
 			{name: "duplicate column", in: "doc_id,start,end,end,text,label\ndoc,1,4,4,Ada,PERSON\n", want: failWith(`{F}:1:18: header: duplicate column "end" (also column 3)`)},
-			{name: "unknown column", in: "doc_id,start,end,text,lable\n", want: failWith(`{F}:1:23: header: unknown column "lable" (columns are doc_id,start,end,text,label,value,modifier,unit)`)},
+			{name: "unknown column", in: "doc_id,start,end,text,lable\n", want: failWith(`{F}:1:23: header: unknown column "lable" (columns are doc_id,start,end,text,label,value,modifier,unit,alt,score)`)},
 			{name: "wrong column count", in: row("doc,1,4,Ada,PERSON,,"), want: failWith("{F}:2:1: row has 7 fields, the header has 8")},
 			{name: "non-numeric offset", in: row("doc,one,4,Ada,PERSON,,,"), want: failWith(`{F}:2:5: start: "one" is not an integer`)},
 			{name: "negative offset", in: row("doc,-1,4,Ada,PERSON,,,"), want: failWith("{F}:2:5: start: -1 is negative")},
