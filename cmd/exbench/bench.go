@@ -117,12 +117,14 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := writePredictions(filepath.Join(*out, "predictions", fileName(r.Name)+".csv"), r, newManifest(r, sub, *workers)); err != nil {
 			return err
 		}
-		predByDoc := groupByDoc(lf.apply(r.All(), false))
+		preds, outside := lf.splitScope(lf.apply(r.All(), false))
+		predByDoc := groupByDoc(preds)
 		s, err := scoreSystem(ctx, r.Name, covered, goldByDoc, predByDoc, lf.scorer(true))
 		if err != nil {
 			return err
 		}
 		s.labelMap, s.labelSet = lf.describe()
+		s.outOfScope = outside
 		if st.ci {
 			if err := addIntervals(ctx, s, &st, covered, goldByDoc, predByDoc); err != nil {
 				return err

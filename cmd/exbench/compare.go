@@ -95,6 +95,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
+		ms, outside := lf.splitScope(ms)
 		predByDoc := groupByDoc(ms)
 		if err := checkCoverage(run[0], predByDoc, goldByDoc, false, stderr); err != nil {
 			return err
@@ -104,6 +105,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 		s.labelMap, s.labelSet = lf.describe()
+		s.outOfScope = outside
 		us, err := units(ctx, s, st.unit, covered, goldByDoc, predByDoc)
 		if err != nil {
 			return err

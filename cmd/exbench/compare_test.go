@@ -115,7 +115,7 @@ func TestScoreCI(t *testing.T) {
 		t.Error("scores.csv differs between two runs with one seed")
 	}
 	lines := strings.Split(files[0], "\n")
-	if !strings.HasSuffix(lines[0], ",warning,label_map,labels,p_low,p_high,r_low,r_high,f1_low,f1_high,ci") {
+	if !strings.HasSuffix(lines[0], ",warning,label_map,labels,out_of_scope,p_low,p_high,r_low,r_high,f1_low,f1_high,ci") {
 		t.Errorf("header %q", lines[0])
 	}
 	// Two documents with strict micro F1 0.6667 (a) and 0.2857 (b): every

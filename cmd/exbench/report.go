@@ -30,29 +30,31 @@ type system struct {
 
 	spooled *spooled // rows of documents.csv and errors.csv, when scored one document at a time
 
-	labelMap, labelSet string       // how labels were mapped and which were scored (-map, -labels); "" for none
-	opts               eval.Options // how it was scored
+	labelMap, labelSet string               // how labels were mapped and which were scored (-map, -labels); "" for none
+	opts               eval.Options         // how it was scored
+	outOfScope         map[corpus.Label]int // predictions outside -scope, by label
 }
 
 // ScoreRow is a row of scores.csv (exported so that gocsv sees the
 // fields scoreRowCI embeds) and, with DocID, of documents.csv.
 type ScoreRow struct {
-	System    string `csv:"system"`
-	Scheme    string `csv:"scheme"`
-	Label     string `csv:"label"`
-	Correct   string `csv:"correct"`
-	Incorrect string `csv:"incorrect"`
-	Partial   string `csv:"Partial"` // renamed by headerWriter
-	Missed    string `csv:"missed"`
-	Spurious  string `csv:"spurious"`
-	Possible  string `csv:"possible"`
-	Actual    string `csv:"actual"`
-	Precision string `csv:"precision"`
-	Recall    string `csv:"recall"`
-	F1        string `csv:"f1"`
-	Warning   string `csv:"warning"`
-	LabelMap  string `csv:"label_map"` // -map, and the side it applied to
-	Labels    string `csv:"labels"`    // -labels: the labels scored; empty for all
+	System     string `csv:"system"`
+	Scheme     string `csv:"scheme"`
+	Label      string `csv:"label"`
+	Correct    string `csv:"correct"`
+	Incorrect  string `csv:"incorrect"`
+	Partial    string `csv:"Partial"` // renamed by headerWriter
+	Missed     string `csv:"missed"`
+	Spurious   string `csv:"spurious"`
+	Possible   string `csv:"possible"`
+	Actual     string `csv:"actual"`
+	Precision  string `csv:"precision"`
+	Recall     string `csv:"recall"`
+	F1         string `csv:"f1"`
+	Warning    string `csv:"warning"`
+	LabelMap   string `csv:"label_map"`    // -map, and the side it applied to
+	Labels     string `csv:"labels"`       // -labels: the labels scored; empty for all
+	OutOfScope string `csv:"out_of_scope"` // predictions outside -scope, not scored
 }
 
 // scoreRowCI is a scores.csv row with confidence intervals (-ci).
@@ -197,6 +199,28 @@ func countCells(c eval.Counts) [10]string {
 	}
 }
 
+// outOfScopeCell is the out_of_scope cell of label l's rows (All: every
+// label): "" without -scope.
+func (s *system) outOfScopeCell(l corpus.Label) string {
+	if s.outOfScope == nil {
+		return ""
+	}
+	return strconv.Itoa(s.outOfScopeCount(l))
+}
+
+// outOfScopeCount counts the predictions of label l (All: every label)
+// outside -scope.
+func (s *system) outOfScopeCount(l corpus.Label) int {
+	if l != eval.All {
+		return s.outOfScope[l]
+	}
+	n := 0
+	for _, k := range s.outOfScope {
+		n += k
+	}
+	return n
+}
+
 func scoreRows(systems []*system) []ScoreRow {
 	var rows []ScoreRow
 	for _, s := range systems {
@@ -215,7 +239,7 @@ func scoreRows(systems []*system) []ScoreRow {
 					System: gold.EscapeCell(s.name), Scheme: sc.String(), Label: labelName(lc.Label),
 					Correct: x[0], Incorrect: x[1], Partial: x[2], Missed: x[3], Spurious: x[4], Possible: x[5], Actual: x[6],
 					Precision: x[7], Recall: x[8], F1: x[9], Warning: undefinedWarning(c),
-					LabelMap: gold.EscapeCell(s.labelMap), Labels: s.labelSet,
+					LabelMap: gold.EscapeCell(s.labelMap), Labels: s.labelSet, OutOfScope: s.outOfScopeCell(lc.Label),
 				})
 			}
 			m := s.sum.Macro(sc)

@@ -165,6 +165,7 @@ func scoreWhole(ctx context.Context, corpusName, goldArg string, runs []named, s
 		if err != nil {
 			return nil, err
 		}
+		ms, outside := lf.splitScope(ms)
 		predByDoc := groupByDoc(ms)
 		if err := checkCoverage(run.name, predByDoc, byDoc, skip, stderr); err != nil {
 			return nil, err
@@ -173,6 +174,7 @@ func scoreWhole(ctx context.Context, corpusName, goldArg string, runs []named, s
 		if err != nil {
 			return nil, err
 		}
+		s.outOfScope = outside
 		if st.ci {
 			if err := addIntervals(ctx, s, st, covered, byDoc, predByDoc); err != nil {
 				return nil, err
@@ -225,11 +227,26 @@ func loadGold(arg string, c *corpus.Corpus, lf *scoringFlags, stderr io.Writer) 
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := lf.loadScope(c, stderr); err != nil {
+		return nil, nil, err
+	}
+	if lf.scope != nil {
+		in, out := lf.scope.Split(ms)
+		if len(out) > 0 {
+			fmt.Fprintf(stderr, "exbench: gold %s has %s outside the scope %s; they are not scored\n", arg, plural(len(out), "mention"), lf.scopePath)
+		}
+		ms = in
+	}
 	byDoc := groupByDoc(ms)
 	var covered []corpus.Doc
 	for _, d := range c.Docs {
-		if _, ok := byDoc[d.ID]; ok {
-			covered = append(covered, d)
+		_, hasGold := byDoc[d.ID]
+		if lf.scope == nil && !hasGold || lf.scope != nil && !lf.scope.Covers(d.ID) {
+			continue
+		}
+		covered = append(covered, d)
+		if !hasGold {
+			byDoc[d.ID] = nil // covered by the scope: scored, with no gold mention
 		}
 	}
 	if len(covered) == 0 {

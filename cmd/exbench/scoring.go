@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -17,9 +19,11 @@ import (
 type scoringFlags struct {
 	mapSpec, mapTo, labels string
 	valueTol               float64
+	scopePath              string
 
 	lm     *gold.LabelMap
 	subset []corpus.Label // nil: every label
+	scope  *eval.Scope    // nil: the documents the gold has mentions of
 }
 
 func (f *scoringFlags) register(fs *flag.FlagSet) {
@@ -27,6 +31,38 @@ func (f *scoringFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.mapTo, "map-to", "pred", "which side -map applies to: pred, gold or both")
 	fs.StringVar(&f.labels, "labels", "", "score only these `labels` (comma-separated, after -map), on both sides")
 	fs.Float64Var(&f.valueTol, "value-tol", 0, "relative `tolerance` within which two values are the same number (0.01: 1%)")
+	fs.StringVar(&f.scopePath, "scope", "", "a scope `file` (CSV doc_id,start,end) saying which documents, or regions of them, the gold covers; predictions outside are counted as out_of_scope, not scored")
+}
+
+// loadScope reads -scope against the corpus, if given.
+func (f *scoringFlags) loadScope(c *corpus.Corpus, stderr io.Writer) error {
+	if f == nil || f.scopePath == "" {
+		return nil
+	}
+	regions, err := gold.ReadScopeFile(f.scopePath, c)
+	var errs gold.Errors
+	if errors.As(err, &errs) {
+		printProblems(stderr, errs, false)
+		return errFailed
+	}
+	if err != nil {
+		return err
+	}
+	f.scope = eval.NewScope(regions)
+	return nil
+}
+
+// splitScope drops the predictions out of scope and counts them by label.
+func (f *scoringFlags) splitScope(ms []corpus.Mention) ([]corpus.Mention, map[corpus.Label]int) {
+	if f == nil || f.scope == nil {
+		return ms, nil
+	}
+	in, out := f.scope.Split(ms)
+	n := map[corpus.Label]int{}
+	for _, m := range out {
+		n[m.Label]++
+	}
+	return in, n
 }
 
 // options returns the scorer's options.

@@ -99,3 +99,79 @@ func TestLabelFlagProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestScope scores the small case with a scope file. Counts by hand:
+//
+// Scope a whole, b's first 28 characters ("ISIS kidnapped more than
+// 300"). In a, strict: Ada, 50 km, Damascus correct; "Bob in Dmeir" LOC
+// incorrect against one of Bob and Dmeir, the other missed. In b: ISIS
+// labelled GPE and 300 for "more than 300" incorrect; the predictions
+// "workers" (ORG) and Monday (DATE) are out of scope, so is the gold
+// Monday. Strict: 3 correct, 3 incorrect, 1 missed, 0 spurious.
+//
+// With predictions for b alone and a scope of a and b whole, a's five
+// gold mentions are all missed: 1 correct (Monday), 2 incorrect, 5
+// missed, 1 spurious (workers).
+func TestScope(t *testing.T) {
+	dir := t.TempDir()
+	scope := filepath.Join(dir, "scope.csv")
+	writeTestFile(t, scope, "doc_id,start,end\na,,\nb,0,28\n")
+	out := filepath.Join(dir, "out")
+	code, stdout, stderr := exbench(t, "score", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv",
+		"-pred", "testdata/score/v1.csv", "-scope", scope, "-o", out)
+	if code != 0 {
+		t.Fatalf("score: %s", stderr)
+	}
+	if !strings.Contains(stderr, "gold testdata/score/gold.csv has 1 mention outside the scope "+scope+"; they are not scored") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	if !strings.Contains(stdout, "2 predictions out of scope, not scored\n") {
+		t.Errorf("stdout: %s", stdout)
+	}
+	got := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "scores.csv"))[1:] {
+		got[r[1]+" "+r[2]] = strings.Join(r[3:10], " ") + " | " + r[16]
+	}
+	// correct incorrect partial missed spurious possible actual | out_of_scope
+	for key, want := range map[string]string{
+		"strict micro": "3 3 0 1 0 7 6 | 2",
+		"strict ORG":   "0 0 0 1 0 1 0 | 1", // ORG alone: ISIS missed (the GPE prediction is not ORG)
+		"strict DATE":  "",                  // no row: every DATE is out of scope
+		"strict GPE":   "1 0 0 1 1 2 2 | 0",
+	} {
+		if got[key] != want {
+			t.Errorf("%s: %q, want %q", key, got[key], want)
+		}
+	}
+
+	bOnly := filepath.Join(dir, "b.csv")
+	data, err := os.ReadFile("testdata/score/v1.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for line := range strings.Lines(string(data)) {
+		if !strings.HasPrefix(line, "a,") {
+			rows = append(rows, line)
+		}
+	}
+	writeTestFile(t, bOnly, strings.Join(rows, ""))
+	writeTestFile(t, scope, "doc_id\na\nb\n")
+	code, stdout, stderr = exbench(t, "score", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv",
+		"-pred", bOnly, "-scope", scope, "-o", out)
+	if code != 0 {
+		t.Fatalf("score: %s", stderr)
+	}
+	docs := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "documents.csv"))[1:] {
+		if r[1] == "strict" {
+			docs[r[2]] = strings.Join(r[3:10], " ")
+		}
+	}
+	if docs["a"] != "0 0 0 5 0 5 0" || docs["b"] != "1 2 0 0 1 3 4" {
+		t.Errorf("documents: a %q, b %q", docs["a"], docs["b"])
+	}
+	if !strings.Contains(stdout, "0 predictions out of scope") {
+		t.Errorf("stdout: %s", stdout)
+	}
+}

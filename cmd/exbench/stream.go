@@ -31,7 +31,7 @@ var errWhole = errors.New("inputs must be read whole")
 // The documents.csv and errors.csv rows go to spools; per-document counts
 // stay in memory only for -ci, which resamples them.
 func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named, skip, reports bool, st *statFlags, lf *scoringFlags, stderr io.Writer) (systems []*system, err error) {
-	if corpusPath == builtin || !isCSVFile(goldPath) {
+	if corpusPath == builtin || !isCSVFile(goldPath) || lf.scopePath != "" {
 		return nil, errWhole
 	}
 	for _, r := range runs {

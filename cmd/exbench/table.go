@@ -27,6 +27,9 @@ func printScores(w io.Writer, systems []*system) error {
 		if s.labelSet != "" {
 			fmt.Fprintf(&b, "scored on %s only\n", s.labelSet)
 		}
+		if s.outOfScope != nil {
+			fmt.Fprintf(&b, "%s out of scope, not scored\n", plural(s.outOfScopeCount(eval.All), "prediction"))
+		}
 		labels := s.sum.Labels()
 		labels = append(labels[1:], labels[0]) // micro after the labels
 		width := len("label")
