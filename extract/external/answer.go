@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -190,8 +191,16 @@ func parseMention(raw json.RawMessage, docID string, x *corpus.Index) (corpus.Me
 			}
 		}
 	}
-	if raw, ok := fields["score"]; ok && kind(raw) != "number" && kind(raw) != "null" {
-		bad("score", "want a number, got %s", describe(raw))
+	if raw, ok := fields["score"]; ok && kind(raw) != "null" {
+		f, err := strconv.ParseFloat(string(raw), 64)
+		switch {
+		case kind(raw) != "number":
+			bad("score", "want a number, got %s", describe(raw))
+		case err != nil || math.IsInf(f, 0):
+			bad("score", "%s is out of range", raw)
+		default:
+			m.Score, m.HasScore = f, true
+		}
 	}
 	return m, errs
 }

@@ -29,7 +29,7 @@ func TestParseAnswer(t *testing.T) {
 				` {"start": 10, "end": 23, "label": "CARDINAL", "value": 300, "modifier": ">", "score": 0.75},` +
 				` {"start": 43, "end": 45, "label": "MONEY", "value": 5.0, "unit": "USD", "modifier": ""},` +
 				` {"end": 4, "start": 1, "label": "PERSON", "text": "Ada", "score": null}], "doc_id": "d1"}` + "\n",
-			want: answerWant,
+			want: scored(answerWant, 1, 0.75),
 		},
 		{
 			name: "nulls",
@@ -203,4 +203,11 @@ func FuzzParseAnswer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// scored returns a copy of ms with mention i scored.
+func scored(ms []corpus.Mention, i int, score float64) []corpus.Mention {
+	ms = append([]corpus.Mention(nil), ms...)
+	ms[i].Score, ms[i].HasScore = score, true
+	return ms
 }

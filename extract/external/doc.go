@@ -43,8 +43,9 @@
 //     exponent); modifier, for the same labels, is one of "", "~", ">",
 //     ">=", "<", "<=", "range"; unit, for QUANTITY and MONEY only, is a
 //     lowercase symbol ("km") or an ISO 4217 code ("USD").
-//   - score (optional): a number, such as a confidence; accepted and, for
-//     now, ignored.
+//   - score (optional): a number, the mention's confidence, higher is
+//     surer; it goes into the score column of the mention file, for
+//     exbench sweep.
 //
 // null counts as left out for the optional fields. Any other field is an
 // error, so that a misspelt "modifer" is not silently lost. Mentions may
