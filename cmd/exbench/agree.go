@@ -18,7 +18,8 @@ documents, scored against each other both ways. It prints, per scheme,
 precision and recall of B against A, the F1 with A as reference and with B
 as reference (the same but for rare ties in pairing), F1's bootstrap
 interval, and Cohen's kappa on tokens, over all tokens and over the tokens
-either annotation labels. Only documents both files have mentions of count.
+either annotation labels. Only documents both files have mentions of count
+(with -scope, the documents it covers).
 
 Example:
 
@@ -48,6 +49,9 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := lf.loadScope(c, stderr); err != nil {
+		return err
+	}
 	var byDoc [2]map[string][]corpus.Mention
 	for i := range 2 {
 		// A stands for the gold and B for the predictions for -map-to;
@@ -60,12 +64,17 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return err
 		}
+		ms, _ = lf.splitScope(ms)
 		byDoc[i] = groupByDoc(ms)
 	}
 	var docs []corpus.Doc
 	var a, b []corpus.Mention
 	for _, d := range c.Docs {
-		if len(byDoc[0][d.ID]) > 0 && len(byDoc[1][d.ID]) > 0 {
+		both := len(byDoc[0][d.ID]) > 0 && len(byDoc[1][d.ID]) > 0
+		if lf.scope != nil {
+			both = lf.scope.Covers(d.ID) // -scope says which documents count
+		}
+		if both {
 			docs = append(docs, d)
 			a = append(a, byDoc[0][d.ID]...)
 			b = append(b, byDoc[1][d.ID]...)

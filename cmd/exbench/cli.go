@@ -23,6 +23,7 @@ func verbs() []verb {
 		{"score", "score predicted mentions against gold", runScore},
 		{"compare", "compare two systems: differences, intervals, p-values, gates", runCompare},
 		{"agree", "agreement between two annotations: F1 both ways, kappa", runAgree},
+		{"sweep", "score scored predictions at every threshold: P/R curve, best F1", runSweep},
 		{"convert", "convert mentions between CSV, JSONL, brat and CoNLL", runConvert},
 		{"validate", "check mention CSV files against a corpus", runValidate},
 		{"count", "count mentions per label and document", runCount},

@@ -12,6 +12,7 @@
 //	score     score predicted mentions against gold
 //	compare   compare two systems: differences, intervals, p-values, gates
 //	agree     agreement between two annotations: F1 both ways, kappa
+//	sweep     score scored predictions at every threshold: P/R curve, best F1
 //	convert   convert mentions between CSV, JSONL, brat and CoNLL
 //	validate  check mention CSV files against a corpus
 //	count     count mentions per label and document
@@ -24,8 +25,8 @@
 // Corpora and mention files are described in the README: a corpus is a
 // directory of UTF-8 .txt files or a JSONL file of {"id", "text"} records;
 // a mention file is a CSV with the columns
-// doc_id,start,end,text,label,value,modifier,unit, offsets in Unicode code
-// points. With no arguments, the verbs use the bundled corpus (five news
+// doc_id,start,end,text,label,value,modifier,unit (and optionally alt and
+// score), offsets in Unicode code points. With no arguments, the verbs use the bundled corpus (five news
 // reports of the April 2016 kidnapping of cement workers in Dmeir, Syria)
 // and its hand-labelled gold.
 //
@@ -51,6 +52,20 @@
 // conlleval.pl's report, with the same numbers:
 //
 //	exbench score -conll ner.conll
+//
+// The verbs that score (score, compare, agree, bench, sweep) share flags
+// that make systems comparable: -map and -map-to rename labels (built-in
+// maps conll2003 and prose), -labels scores a subset, -scope limits the
+// documents or regions the gold covers, -value-tol compares values within
+// a relative tolerance.
+//
+// # Sweep
+//
+// Sweep scores predictions that carry a score at every distinct threshold
+// and prints the best-F1 threshold, the highest recall reachable and the
+// curve with bootstrap bands; -o writes curve.csv:
+//
+//	exbench sweep -pred out/scored.csv -o report
 //
 // # Count
 //
