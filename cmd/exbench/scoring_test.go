@@ -175,3 +175,25 @@ func TestScope(t *testing.T) {
 		t.Errorf("stdout: %s", stdout)
 	}
 }
+
+// TestCoNLLMapped scores the CoNLL test file through the conll2003 map on
+// both sides: PER is PERSON, LOC is GPE; the counts are those of the
+// unmapped file (Ada Lovelace cut short, Bob right, Dmeir mislabelled).
+func TestCoNLLMapped(t *testing.T) {
+	code, stdout, stderr := exbench(t, "score", "-conll", "testdata/score/ner.conll", "-map", "conll2003", "-map-to", "both")
+	if code != 0 {
+		t.Fatalf("score: %s", stderr)
+	}
+	for _, line := range []string{
+		"              GPE: precision:   0.00%; recall:   0.00%; FB1:   0.00  0",
+		"              ORG: precision:   0.00%; recall:   0.00%; FB1:   0.00  1",
+		"           PERSON: precision:  50.00%; recall:  50.00%; FB1:  50.00  2",
+	} {
+		if !strings.Contains(stdout, line+"\n") {
+			t.Errorf("stdout lacks %q:\n%s", line, stdout)
+		}
+	}
+	if strings.Contains(stdout, " PER:") || strings.Contains(stdout, " LOC:") {
+		t.Errorf("unmapped labels left:\n%s", stdout)
+	}
+}
