@@ -393,7 +393,7 @@ func errorRowOf(name string, e eval.Error) errorRow {
 	return r
 }
 
-// writeReports writes the four CSV reports into dir as one set,
+// writeReports writes the five CSV reports into dir as one set,
 // unless ctx is done before they are all written; see writeFiles.
 func writeReports(ctx context.Context, dir string, systems []*system) error {
 	files := []outFile{
