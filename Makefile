@@ -6,7 +6,7 @@ BENCH    ?= .
 
 # Every fuzz target, as package:Target.
 FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./corpus:FuzzSentences ./gold:FuzzRead ./gold:FuzzReader ./gold:FuzzCoNLL \
-	./gold:FuzzReadJSONLAnnotations ./gold:FuzzBrat ./gold:FuzzReadScope ./gold:FuzzWriteCoNLL \
+	./gold:FuzzReadJSONLAnnotations ./gold:FuzzBrat ./gold:FuzzReadScope ./gold:FuzzParseLabelMap ./gold:FuzzWriteCoNLL \
 	./extract/numbers:FuzzFind ./extract/dates:FuzzFind ./extract/prose:FuzzExtract \
 	./extract/external:FuzzParseAnswer ./extract/external:FuzzSplitWords
 

@@ -123,3 +123,30 @@ func TestReadMapped(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// FuzzParseLabelMap checks that ParseLabelMap never panics and that an
+// accepted map reads back the same from its String.
+func FuzzParseLabelMap(f *testing.F) {
+	for _, s := range []string{"conll2003", "prose", "PER=PERSON,MISC=-", " A = ORG ", "=", "A=B=C", "A=ORG,A=GPE"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, spec string) {
+		m, err := ParseLabelMap(spec)
+		if err != nil {
+			return
+		}
+		if len(m.String()) == 0 {
+			return // a built-in name, or pairs that trim to nothing
+		}
+		again, err := ParseLabelMap(m.String())
+		if err != nil {
+			if strings.Contains(m.String(), ",") || strings.ContainsAny(m.String(), " \t") {
+				return // a label holding a comma or spaces does not survive the text form
+			}
+			t.Fatalf("ParseLabelMap(%q) = %v, but its String %q fails: %v", spec, m, m.String(), err)
+		}
+		if again.String() != m.String() {
+			t.Fatalf("%q reads back as %q", m.String(), again.String())
+		}
+	})
+}
