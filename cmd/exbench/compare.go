@@ -216,6 +216,8 @@ type compareRow struct {
 	PHolm       string `csv:"p_holm"`
 	Significant bool   `csv:"significant"`
 	Warning     string `csv:"warning"`
+	LabelMap    string `csv:"label_map"` // -map, and the side it applied to
+	Labels      string `csv:"labels"`    // -labels: the labels scored; empty for all
 }
 
 type changeRow struct {
@@ -233,7 +235,7 @@ type changeRow struct {
 }
 
 // writeComparison writes compare.csv and changes.csv, atomically.
-func writeComparison(dir string, systems []*system, c *eval.Comparison, gold map[eval.Key]int, warnings []string, alpha float64, covered []corpus.Doc) error {
+func writeComparison(dir string, systems []*system, c *eval.Comparison, goldCounts map[eval.Key]int, warnings []string, alpha float64, covered []corpus.Doc) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -241,7 +243,7 @@ func writeComparison(dir string, systems []*system, c *eval.Comparison, gold map
 	for _, d := range c.Rows {
 		notes := slices.Clone(warnings)
 		if !d.Key.Macro && d.Key.Label != eval.All {
-			if n := gold[eval.Key{Scheme: d.Key.Scheme, Label: d.Key.Label}]; n < 10 {
+			if n := goldCounts[eval.Key{Scheme: d.Key.Scheme, Label: d.Key.Label}]; n < 10 {
 				notes = append(notes, fmt.Sprintf("only %s", plural(n, "gold mention")))
 			}
 		}
@@ -249,6 +251,7 @@ func writeComparison(dir string, systems []*system, c *eval.Comparison, gold map
 			Scheme: d.Key.Scheme.String(), Label: rowLabel(d.Key), A: decimal(d.A), B: decimal(d.B), Delta: decimal(d.Delta),
 			Low: decimal(d.CI.Low), High: decimal(d.CI.High), P: decimal(d.P), PHolm: decimal(d.PHolm),
 			Significant: d.PHolm < alpha, Warning: strings.Join(notes, "; "),
+			LabelMap: gold.EscapeCell(systems[0].labelMap), Labels: systems[0].labelSet,
 		})
 	}
 	if err := writeAtomic(filepath.Join(dir, "compare.csv"), func(w io.Writer) error { return marshalCSV(w, rows) }); err != nil {

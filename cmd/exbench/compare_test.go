@@ -33,7 +33,7 @@ func TestCompare(t *testing.T) {
 		t.Errorf("stderr lacks the warning about the smallest p:\n%s", stderr)
 	}
 	rows := readCSV(t, filepath.Join(out, "compare.csv"))
-	if diff := cmp.Diff([]string{"scheme", "label", "a_f1", "b_f1", "delta", "delta_low", "delta_high", "p", "p_holm", "significant", "warning"}, rows[0]); diff != "" {
+	if diff := cmp.Diff([]string{"scheme", "label", "a_f1", "b_f1", "delta", "delta_low", "delta_high", "p", "p_holm", "significant", "warning", "label_map", "labels"}, rows[0]); diff != "" {
 		t.Errorf("compare.csv header (-want +got):\n%s", diff)
 	}
 	if got := strings.Join(rows[1][:5], ",") + "," + rows[1][7]; got != "strict,micro,1.0000,0.5000,-0.5000,0.5000" {
