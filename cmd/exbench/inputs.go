@@ -23,8 +23,13 @@ func loadCorpus(name string) (*corpus.Corpus, error) {
 	return corpus.Load(name)
 }
 
+// scopeFile is the name of the scope file a gold directory may hold: it
+// is read as the gold's scope (see -scope), not as mentions.
+const scopeFile = "scope.csv"
+
 // mentionPaths expands the arguments naming mention files: a directory
-// stands for the .csv files directly inside it, in name order.
+// stands for the .csv files directly inside it, in name order, but for
+// its scope file.
 func mentionPaths(args []string) ([]string, error) {
 	var paths []string
 	for _, arg := range args {
@@ -40,6 +45,7 @@ func mentionPaths(args []string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		matches = slices.DeleteFunc(matches, func(p string) bool { return filepath.Base(p) == scopeFile })
 		if len(matches) == 0 {
 			return nil, fmt.Errorf("%s: no .csv files in the directory", arg)
 		}

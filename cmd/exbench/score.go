@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -226,6 +227,11 @@ func loadGold(arg string, c *corpus.Corpus, lf *scoringFlags, stderr io.Writer) 
 	ms, err := readChecked(paths, c, true, &scoringFlags{lm: lf.lm, mapTo: lf.mapTo}, stderr) // mapped, not restricted: the covered documents are those of all labels
 	if err != nil {
 		return nil, nil, err
+	}
+	if lf.scopePath == "" && arg != builtin {
+		if fi, err := os.Stat(filepath.Join(arg, scopeFile)); err == nil && fi.Mode().IsRegular() {
+			lf.scopePath = filepath.Join(arg, scopeFile) // the gold declares its scope
+		}
 	}
 	if err := lf.loadScope(c, stderr); err != nil {
 		return nil, nil, err

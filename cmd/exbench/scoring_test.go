@@ -144,8 +144,24 @@ func TestScope(t *testing.T) {
 		}
 	}
 
+	// A gold directory declares its scope in scope.csv.
+	goldDir := filepath.Join(dir, "gold")
+	if err := os.MkdirAll(goldDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("testdata/score/gold.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, filepath.Join(goldDir, "gold.csv"), string(data))
+	writeTestFile(t, filepath.Join(goldDir, "scope.csv"), "doc_id,start,end\na,,\nb,0,28\n")
+	code, stdout2, stderr := exbench(t, "score", "-corpus", "testdata/score/corpus", "-gold", goldDir, "-pred", "testdata/score/v1.csv")
+	if code != 0 || stdout2 != stdout {
+		t.Errorf("with the gold's scope.csv: exit %d, %s\nstdout:\n%s\nwant:\n%s", code, stderr, stdout2, stdout)
+	}
+
 	bOnly := filepath.Join(dir, "b.csv")
-	data, err := os.ReadFile("testdata/score/v1.csv")
+	data, err = os.ReadFile("testdata/score/v1.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
