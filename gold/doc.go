@@ -32,12 +32,12 @@
 //
 // Two more columns are optional, and written only when a mention has one:
 //
-//	  - alt: a gold mention's alternative spans, equally right readings of
-//	    it, as START:END;START:END (code points): 6:15 for "5 million" in
-//	    "$5 million" at 5:15. Each must overlap the mention's span. A
-//	    prediction that matches an alternative matches the mention.
-//	  - score: a prediction's confidence, a decimal number, higher is
-//	    surer; exbench sweep scores at every threshold of it.
+//   - alt: a gold mention's alternative spans, equally right readings of
+//     it, as START:END;START:END (code points): 6:15 for "5 million" in
+//     "$5 million" at 5:15. Each must overlap the mention's span. A
+//     prediction that matches an alternative matches the mention.
+//   - score: a prediction's confidence, a decimal number, higher is
+//     surer; exbench sweep scores at every threshold of it.
 //
 // The first five columns are required; value, modifier and unit may be
 // left out, as a plain NER system's predictions would. Columns may come in

@@ -33,13 +33,7 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	st.register(fs, true)
 	var lf scoringFlags
 	lf.register(fs)
-	if err := parseFlags(fs, args, stdout); err != nil {
-		return err
-	}
-	if err := st.check("agree"); err != nil {
-		return err
-	}
-	if err := lf.parse("agree", false); err != nil {
+	if err := parseScoring(fs, args, stdout, "agree", &st, &lf); err != nil {
 		return err
 	}
 	if fs.NArg() != 2 {

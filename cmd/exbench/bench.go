@@ -48,13 +48,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	st.register(fs, true)
 	var lf scoringFlags
 	lf.register(fs)
-	if err := parseFlags(fs, args, stdout); err != nil {
-		return err
-	}
-	if err := st.check("bench"); err != nil {
-		return err
-	}
-	if err := lf.parse("bench", false); err != nil {
+	if err := parseScoring(fs, args, stdout, "bench", &st, &lf); err != nil {
 		return err
 	}
 	if *workers < 1 {

@@ -56,13 +56,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	gates.register(fs)
 	var lf scoringFlags
 	lf.register(fs)
-	if err := parseFlags(fs, args, stdout); err != nil {
-		return err
-	}
-	if err := st.check("compare"); err != nil {
-		return err
-	}
-	if err := lf.parse("compare", false); err != nil {
+	if err := parseScoring(fs, args, stdout, "compare", &st, &lf); err != nil {
 		return err
 	}
 	if err := gates.parse("compare"); err != nil {

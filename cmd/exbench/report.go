@@ -60,6 +60,12 @@ type ScoreRow struct {
 // scoreRowCI is a scores.csv row with confidence intervals (-ci).
 type scoreRowCI struct {
 	ScoreRow
+	IntervalCells
+}
+
+// IntervalCells are the interval columns of a report row (exported so
+// that gocsv sees the fields of the rows that embed it).
+type IntervalCells struct {
 	PLow  string `csv:"p_low"`
 	PHigh string `csv:"p_high"`
 	RLow  string `csv:"r_low"`
@@ -67,6 +73,22 @@ type scoreRowCI struct {
 	FLow  string `csv:"f1_low"`
 	FHigh string `csv:"f1_high"`
 	CI    string `csv:"ci"`
+}
+
+// intervalCells formats the intervals of P, R and F1 (by -ci-method).
+func intervalCells(est *[3]eval.Estimate, st *statFlags) IntervalCells {
+	iv := func(m eval.Metric) eval.Interval {
+		if st.method == "percentile" {
+			return est[m].Percentile
+		}
+		return est[m].BCa
+	}
+	return IntervalCells{
+		PLow: decimal(iv(eval.Precision).Low), PHigh: decimal(iv(eval.Precision).High),
+		RLow: decimal(iv(eval.Recall).Low), RHigh: decimal(iv(eval.Recall).High),
+		FLow: decimal(iv(eval.F1).Low), FHigh: decimal(iv(eval.F1).High),
+		CI: st.describe(),
+	}
 }
 
 type docRow struct {
@@ -277,18 +299,9 @@ func scoreRowsAny(systems []*system) any {
 			if r.Label != "micro" && r.Label != "macro" {
 				key.Label = corpus.Label(r.Label)
 			}
-			row := scoreRowCI{ScoreRow: r, CI: s.stats.describe()}
+			row := scoreRowCI{ScoreRow: r, IntervalCells: IntervalCells{CI: s.stats.describe()}}
 			if est, ok := byKey[key]; ok {
-				iv := func(m eval.Metric) eval.Interval {
-					e := est.Metric[m]
-					if s.stats.method == "percentile" {
-						return e.Percentile
-					}
-					return e.BCa
-				}
-				row.PLow, row.PHigh = decimal(iv(eval.Precision).Low), decimal(iv(eval.Precision).High)
-				row.RLow, row.RHigh = decimal(iv(eval.Recall).Low), decimal(iv(eval.Recall).High)
-				row.FLow, row.FHigh = decimal(iv(eval.F1).Low), decimal(iv(eval.F1).High)
+				row.IntervalCells = intervalCells(&est.Metric, s.stats)
 				var notes []string
 				if row.Warning != "" {
 					notes = append(notes, row.Warning)

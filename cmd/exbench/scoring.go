@@ -70,6 +70,18 @@ func (f *scoringFlags) scorer(withErrors bool) eval.Options {
 	return eval.Options{NoErrors: !withErrors, ValueTol: f.valueTol}
 }
 
+// parseScoring parses a scoring verb's flags and checks its statistics
+// and scoring flags.
+func parseScoring(fs *flag.FlagSet, args []string, stdout io.Writer, verb string, st *statFlags, lf *scoringFlags) error {
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if err := st.check(verb); err != nil {
+		return err
+	}
+	return lf.parse(verb, false)
+}
+
 // parse checks the flags and loads the map. With free set, labels need
 // not be OntoNotes names (CoNLL files).
 func (f *scoringFlags) parse(verb string, free bool) error {

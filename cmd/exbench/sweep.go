@@ -48,13 +48,7 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	lf.register(fs)
 	fs.Lookup("resamples").DefValue = "1000"
 	st.resamples = 1000
-	if err := parseFlags(fs, args, stdout); err != nil {
-		return err
-	}
-	if err := st.check("sweep"); err != nil {
-		return err
-	}
-	if err := lf.parse("sweep", false); err != nil {
+	if err := parseScoring(fs, args, stdout, "sweep", &st, &lf); err != nil {
 		return err
 	}
 	if *pred == "" || fs.NArg() > 0 {
@@ -153,13 +147,7 @@ type curveRow struct {
 	Precision string `csv:"precision"`
 	Recall    string `csv:"recall"`
 	F1        string `csv:"f1"`
-	PLow      string `csv:"p_low"`
-	PHigh     string `csv:"p_high"`
-	RLow      string `csv:"r_low"`
-	RHigh     string `csv:"r_high"`
-	FLow      string `csv:"f1_low"`
-	FHigh     string `csv:"f1_high"`
-	CI        string `csv:"ci"`
+	IntervalCells
 }
 
 func curveRows(name string, scheme eval.Scheme, label corpus.Label, points []eval.SweepPoint, st *statFlags) []curveRow {
@@ -171,11 +159,7 @@ func curveRows(name string, scheme eval.Scheme, label corpus.Label, points []eva
 			Correct: c.Correct, Incorrect: c.Incorrect, Partial: c.Partial, Missed: c.Missed, Spurious: c.Spurious,
 			Precision: decimal(c.Precision()), Recall: decimal(c.Recall()), F1: decimal(c.F1())}
 		if p.Estimates != nil {
-			iv := func(m eval.Metric) eval.Interval { return band(p.Estimates[m], st) }
-			r.PLow, r.PHigh = decimal(iv(eval.Precision).Low), decimal(iv(eval.Precision).High)
-			r.RLow, r.RHigh = decimal(iv(eval.Recall).Low), decimal(iv(eval.Recall).High)
-			r.FLow, r.FHigh = decimal(iv(eval.F1).Low), decimal(iv(eval.F1).High)
-			r.CI = st.describe()
+			r.IntervalCells = intervalCells(p.Estimates, st)
 		}
 		rows = append(rows, r)
 	}
@@ -246,4 +230,3 @@ func ordinal(n int) string {
 	}
 	return strconv.Itoa(n) + "th"
 }
-
