@@ -31,8 +31,9 @@ carries text also writes OUT's texts as a corpus, OUT with .corpus.jsonl
 for .csv, to use with -corpus. CoNLL loses what it cannot hold: the text
 is rebuilt from the tokens with single spaces (so offsets change),
 overlapping mentions are dropped, and numbers lose value, modifier and
-unit; convert says how many. Prodigy records answered reject or ignore
-are skipped and counted.
+unit; convert says how many. Only CSV holds alternative spans (alt) and
+scores; converting them elsewhere says how many are lost. Prodigy
+records answered reject or ignore are skipped and counted.
 
 Examples:
 
@@ -80,6 +81,20 @@ func runConvert(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	docs, ms, err := readAnnotated(in, *from, *corpusName, scheme, nil, stderr)
 	if err != nil {
 		return err
+	}
+	if *to != "csv" {
+		alts, scores := 0, 0
+		for _, m := range ms {
+			if len(m.Alts) > 0 {
+				alts++
+			}
+			if m.HasScore {
+				scores++
+			}
+		}
+		if alts+scores > 0 {
+			fmt.Fprintf(stdout, "note: %s holds no alternative spans or scores: %d mentions lose their alternatives, %d their score\n", *to, alts, scores)
+		}
 	}
 	switch *to {
 	case "csv":

@@ -89,3 +89,11 @@ func TestConvertUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestConvertSaysScoresAreLost(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "v1.jsonl")
+	code, stdout, stderr := exbench(t, "convert", "-corpus", "testdata/score/corpus", "testdata/score/v1-scored.csv", out)
+	if code != 0 || !strings.Contains(stdout, "note: jsonl holds no alternative spans or scores: 0 mentions lose their alternatives, 8 their score\n") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
