@@ -85,15 +85,24 @@ func TestProseMappedHandCount(t *testing.T) {
 }
 
 func TestLabelFlagProblems(t *testing.T) {
+	dir := t.TempDir()
+	badMap := filepath.Join(dir, "map.csv")
+	writeTestFile(t, badMap, "from,to\nPER,PERSON\nLOC,Place\n")
+	badScope := filepath.Join(dir, "scope.csv")
+	writeTestFile(t, badScope, "doc_id,start,end\na,,\nc,,\nb,3,99\n")
 	for _, tc := range []struct {
 		args []string
 		want string
 	}{
+		{[]string{"-map", badMap}, "exbench: score: -map: " + badMap + `:3:1: LOC=Place: "Place" is not an OntoNotes label (or - to drop)`},
+		{[]string{"-scope", badScope}, badScope + `:3:1: doc_id: unknown document "c" (not in corpus testdata/score/corpus)`},
+		{[]string{"-scope", badScope}, badScope + `:4:5: end: 99 is past the end of document "b" (length 47)`},
+		{[]string{"-value-tol", "-0.1"}, "exbench: score: -value-tol -0.1: want a number from 0 up to 1"},
 		{[]string{"-map-to", "side"}, `exbench: score: -map-to "side": want pred, gold or both`},
 		{[]string{"-labels", "PERSON,Person"}, `exbench: score: -labels: "Person" is not an OntoNotes label`},
 		{[]string{"-map", "conll"}, `exbench: score: -map: label map "conll": not a built-in map (conll2003, prose) and not FROM=TO pairs`},
 	} {
-		code, _, stderr := exbench(t, append([]string{"score", "-pred", "testdata/score/v1.csv"}, tc.args...)...)
+		code, _, stderr := exbench(t, append([]string{"score", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv", "-pred", "testdata/score/v1.csv"}, tc.args...)...)
 		if code == 0 || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %q", tc.args, code, stderr, tc.want)
 		}
