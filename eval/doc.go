@@ -21,7 +21,11 @@
 // overlapping a gold number is COR when value, modifier and unit are all
 // the same (values compared as numbers, so 270000 equals 270,000.0) and
 // INC otherwise, whatever the two labels; so "more than 300" predicted as
-// 300 is found, but read wrong.
+// 300 is found, but read wrong. [Options.ValueTol] accepts values within a
+// relative tolerance; two ranges (whose value is the low end) must also
+// agree on their high ends, the last number in digits in each text.
+// [DocResult.Numbers] follows the gold numbers through the value pairing:
+// found, then value right, then modifier too, then unit too.
 //
 // From the counts, with POS = COR+INC+PAR+MIS (gold mentions) and ACT =
 // COR+INC+PAR+SPU (predictions):
@@ -51,6 +55,12 @@
 //  3. the gold mention that comes first, then the prediction that comes
 //     first, in the order start, end, label, value, modifier, unit, text.
 //
+// A gold mention with alternative spans ([corpus.Mention.Alts]) first
+// takes, among its own span and its alternatives, the one that best fits a
+// prediction (same span and label, then same span, then an overlap with
+// the same label, then any overlap, the larger first, its own span on a
+// tie); pairing then treats it as a mention with that span.
+//
 // The rule looks only at the mentions, never at the order they were
 // given in, so shuffling input rows cannot change a single count.
 // nervaluate pairs each prediction with the first overlapping gold
@@ -72,4 +82,12 @@
 // computed once from the corpus sums, the partial scheme's half credit
 // applied to the summed PAR, never averaged over documents, so a corpus
 // of many documents scores as one document holding them all would.
+//
+// # Scope, sweeps and statistics
+//
+// A [Scope] says which documents, or regions of them, a gold set covers;
+// mentions outside it are left out rather than counted. [Sweep] scores
+// predictions that carry a confidence at every threshold. [Bootstrap]
+// gives confidence intervals, [Compare] a paired comparison of two
+// systems, [TokenKappa] Cohen's kappa between two annotations.
 package eval
