@@ -94,6 +94,11 @@ func (c Counts) Plus(d Counts) Counts {
 	return Counts{c.Correct + d.Correct, c.Incorrect + d.Incorrect, c.Partial + d.Partial, c.Missed + d.Missed, c.Spurious + d.Spurious}
 }
 
+// Minus returns c less d.
+func (c Counts) Minus(d Counts) Counts {
+	return Counts{c.Correct - d.Correct, c.Incorrect - d.Incorrect, c.Partial - d.Partial, c.Missed - d.Missed, c.Spurious - d.Spurious}
+}
+
 // Possible is the number of gold mentions: POS = COR + INC + PAR + MIS.
 func (c Counts) Possible() int { return c.Correct + c.Incorrect + c.Partial + c.Missed }
 
