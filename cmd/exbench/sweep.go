@@ -22,8 +22,11 @@ mention CSV, or the score an external extractor returns) at every
 distinct score: at each threshold it keeps the predictions scored at
 least that high and scores them. It prints the threshold of best F1, the
 highest recall reachable (every prediction kept) and the precision/recall
-curve, with a bootstrap band of each point unless -ci=false; -o writes
-the whole curve to DIR/curve.csv.
+curve, with a bootstrap band of each point unless -ci=false (of -bands
+points spread along the curve, the best and the last always, when there
+are more); -o writes the whole curve to DIR/curve.csv. Going down the
+thresholds only the documents that gain a prediction are scored again,
+so a sweep costs about one scoring of a document per prediction in it.
 
 -scheme picks the scheme (default strict) and -label one label (default
 micro, all labels together). The gold, the corpus and the flags that map
@@ -42,6 +45,7 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	schemeName := fs.String("scheme", "strict", "the `scheme`: strict, exact, partial, type or value")
 	labelName := fs.String("label", "micro", "the `label` to sweep, or micro for all together")
 	outDir := fs.String("o", "", "write curve.csv to `dir`")
+	bands := fs.Int("bands", 200, "bootstrap at most `n` points of the curve, spread evenly (the best and the last always)")
 	var st statFlags
 	st.register(fs, true)
 	var lf scoringFlags
@@ -50,6 +54,9 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	st.resamples = 1000
 	if err := parseScoring(fs, args, stdout, "sweep", &st, &lf); err != nil {
 		return err
+	}
+	if *bands < 1 {
+		return &usageError{"sweep: -bands must be at least 1"}
 	}
 	if *pred == "" || fs.NArg() > 0 {
 		return &usageError{"sweep: want one prediction file: -pred FILE"}
@@ -106,7 +113,7 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	opts := eval.SweepOptions{Scheme: scheme, Label: label, Score: lf.scorer(false)}
 	if st.ci {
 		b := st.options()
-		opts.Bootstrap = &b
+		opts.Bootstrap, opts.Bands = &b, *bands
 	}
 	points, err := eval.Sweep(docs, opts)
 	if err != nil {
