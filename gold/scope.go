@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -26,8 +27,9 @@ var ErrScope = errors.New("bad scope")
 //
 // A row with empty start and end covers its document whole; rows with
 // code-point offsets cover those regions of it. Every document must be in
-// c, and every region within its text. It returns the regions by
-// document (none for a whole document), or every problem found.
+// c, and every region within its text; a nil c leaves those two checks to
+// the caller (who reads the corpus one document at a time). It returns the
+// regions by document (none for a whole document), or every problem found.
 func ReadScopeFile(path string, c *corpus.Corpus) (map[string][]corpus.Span, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -79,10 +81,13 @@ func ReadScope(r io.Reader, path string, c *corpus.Corpus) (map[string][]corpus.
 		}
 		col := func(i int) int { _, c := cr.FieldPos(i); return c }
 		id := UnescapeCell(rec[0])
-		d, ok := c.Doc(id)
-		if !ok {
-			bad(line, 1, "doc_id", "unknown document %s (not in corpus %s)", quote(id), c.Name)
-			continue
+		var d corpus.Doc
+		if c != nil {
+			var ok bool
+			if d, ok = c.Doc(id); !ok {
+				bad(line, 1, "doc_id", "unknown document %s (not in corpus %s)", quote(id), c.Name)
+				continue
+			}
 		}
 		if width == 1 || rec[1] == "" && rec[2] == "" {
 			if len(scope[id]) > 0 {
@@ -95,7 +100,10 @@ func ReadScope(r io.Reader, path string, c *corpus.Corpus) (map[string][]corpus.
 		}
 		start, err1 := strconv.Atoi(rec[1])
 		end, err2 := strconv.Atoi(rec[2])
-		n := corpus.NewIndex(d.Text).Len()
+		n := math.MaxInt
+		if c != nil {
+			n = corpus.NewIndex(d.Text).Len()
+		}
 		switch {
 		case err1 != nil || start < 0:
 			bad(line, col(1), "start", "%s is not an offset (a non-negative integer, or empty with end for the whole document)", quote(rec[1]))

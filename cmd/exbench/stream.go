@@ -31,13 +31,21 @@ var errWhole = errors.New("inputs must be read whole")
 // The documents.csv and errors.csv rows go to spools; per-document counts
 // stay in memory only for -ci, which resamples them.
 func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named, skip, reports bool, st *statFlags, lf *scoringFlags, stderr io.Writer) (systems []*system, err error) {
-	if corpusPath == builtin || !isCSVFile(goldPath) || lf.scopePath != "" {
+	if corpusPath == builtin || !isCSVFile(goldPath) {
 		return nil, errWhole
 	}
 	for _, r := range runs {
 		if !isCSVFile(r.path) {
 			return nil, errWhole
 		}
+	}
+	var scope *eval.Scope
+	var regions map[string][]corpus.Span
+	if lf.scopePath != "" {
+		if regions, err = gold.ReadScopeFile(lf.scopePath, nil); err != nil {
+			return nil, errWhole // reported by the whole reading
+		}
+		scope = eval.NewScope(regions)
 	}
 	g, err := openStream(goldPath, lf.options(true)...)
 	if err != nil {
@@ -66,6 +74,9 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 	for i, n := range runs {
 		s := &system{name: n.name, opts: lf.scorer(reports)}
 		s.sum.NoDocs = !st.ci || st.unit != "doc"
+		if scope != nil {
+			s.outOfScope = map[corpus.Label]int{}
+		}
 		systems = append(systems, s)
 		rs[i] = &run{s: s}
 		if rs[i].in, err = openStream(n.path, lf.options(false)...); err != nil {
@@ -82,6 +93,8 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 	units := eval.NewScorer(lf.scorer(false))
 	passed := idSet{seed: maphash.MakeSeed(), set: map[uint64]struct{}{}} // documents of the corpus read so far
 	covered := 0
+	scoped := 0  // documents of the scope met in the corpus
+	goldOut := 0 // gold mentions outside the scope
 	scoreDoc := func(d corpus.Doc) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -98,9 +111,31 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 		if gf != nil && (len(gf.Validate(one)) > 0 || g.prev > d.ID) {
 			return errWhole // reported, warnings too, by the whole reading
 		}
+		in := gf != nil // the document is scored
+		if scope != nil {
+			if in = scope.Covers(d.ID); in {
+				scoped++
+				n := corpus.NewIndex(d.Text).Len()
+				for _, r := range regions[d.ID] {
+					if r.End > n {
+						return errWhole // a region past the text, reported by the whole reading
+					}
+				}
+			}
+		}
+		var golds []corpus.Mention
 		if gf != nil {
-			covered++
 			g.prev = d.ID
+			golds = gf.Mentions
+			if scope != nil {
+				var out []corpus.Mention
+				golds, out = scope.Split(golds)
+				goldOut += len(out)
+			}
+			golds = lf.restrict(golds)
+		}
+		if in {
+			covered++
 		}
 		for _, r := range rs {
 			pf, err := r.in.take(d.ID, passed)
@@ -110,19 +145,26 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 			if pf != nil && len(pf.Check(one)) > 0 {
 				return errWhole
 			}
+			var pred []corpus.Mention
+			if pf != nil {
+				pred = pf.Mentions
+				if scope != nil {
+					var out []corpus.Mention
+					pred, out = scope.Split(pred)
+					for _, m := range out {
+						r.s.outOfScope[m.Label]++
+					}
+				}
+			}
 			switch {
-			case gf == nil && pf != nil:
+			case !in && len(pred) > 0:
 				if !skip {
 					return errWhole
 				}
 				r.outside = append(r.outside, d.ID)
-				r.skipped += len(pf.Mentions)
-			case gf != nil:
-				var pred []corpus.Mention
-				if pf != nil {
-					pred = lf.restrict(pf.Mentions)
-				}
-				golds := lf.restrict(gf.Mentions)
+				r.skipped += len(pred)
+			case in:
+				pred = lf.restrict(pred)
 				res := sc.Score(d, golds, pred)
 				r.s.sum.Add(res)
 				if r.s.spooled != nil {
@@ -149,8 +191,8 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 	for _, r := range rs {
 		streams = append(streams, r.in)
 	}
-	if err == nil && covered == 0 {
-		err = errWhole
+	if err == nil && (covered == 0 || scope != nil && scoped < len(regions)) {
+		err = errWhole // nothing to score, or the scope names documents not in the corpus
 	}
 	for _, m := range streams {
 		if err == nil && m.head != nil {
@@ -163,6 +205,9 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 	}
 	if err != nil {
 		return systems, err
+	}
+	if goldOut > 0 {
+		fmt.Fprintf(stderr, "exbench: gold %s has %s outside the scope %s; they are not scored\n", goldPath, plural(goldOut, "mention"), lf.scopePath)
 	}
 	for _, r := range rs {
 		if len(r.outside) > 0 {

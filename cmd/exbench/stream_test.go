@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -53,12 +54,27 @@ func TestScoreStreams(t *testing.T) {
 	reversed := filepath.Join(dir, "reversed.csv")
 	writeTestFile(t, reversed, lines[0]+strings.Join(rows, ""))
 
+	// A scope: ten documents whole (d0003 among them, which has no gold),
+	// ten by their first 40 characters, the rest not at all.
+	var scope strings.Builder
+	scope.WriteString("doc_id,start,end\n")
+	for d := range 20 {
+		if d < 10 {
+			fmt.Fprintf(&scope, "d%04d,,\n", d)
+		} else {
+			fmt.Fprintf(&scope, "d%04d,0,40\n", d)
+		}
+	}
+	scopePath := filepath.Join(dir, "scope.csv")
+	writeTestFile(t, scopePath, scope.String())
+
 	for _, tc := range []struct {
 		name  string
 		b     string // b's predictions
 		flags []string
 		note  bool // streaming gives up, and says why
 	}{
+		{"scope", preds[1], []string{"-scope", scopePath}, false},
 		{"doc", preds[1], []string{"-ci", "-resamples", "300"}, false},
 		{"sentence", preds[1], []string{"-ci", "-resamples", "300", "-unit", "sentence"}, false},
 		{"no ci", preds[1], nil, false},
@@ -81,6 +97,7 @@ func TestScoreStreams(t *testing.T) {
 				t.Errorf("stderr has the note %v, want %v:\n%s", got, tc.note, stderr)
 			}
 			stderr = strings.ReplaceAll(stderr, "exbench: score: "+note+"\n", "")
+			wstderr = strings.ReplaceAll(wstderr, inDir(goldPath), goldPath) // the gold, named in a warning
 			if diff := cmp.Diff(wstdout, stdout); diff != "" {
 				t.Errorf("stdout (-whole +streamed):\n%s", diff)
 			}
@@ -89,18 +106,26 @@ func TestScoreStreams(t *testing.T) {
 			}
 			// a, per document: 15 gold words (even w) less the 5 with
 			// w%3 == 1, and the odd w with w%5 == 0 (5, 15, 25): 13.
-			if !strings.Contains(stderr, "system a: ignored 13 predictions for 1 documents the gold does not cover (d0003)") {
+			if tc.name == "scope" {
+				if !strings.Contains(stdout, "predictions out of scope, not scored") || !strings.Contains(stderr, "outside the scope") {
+					t.Errorf("with -scope: stdout %s\nstderr %s", stdout, stderr)
+				}
+			} else if !strings.Contains(stderr, "system a: ignored 13 predictions for 1 documents the gold does not cover (d0003)") {
 				t.Errorf("stderr does not say that d0003 was skipped:\n%s", stderr)
 			}
 			if diff := cmp.Diff(wreports, reports); diff != "" {
 				t.Errorf("reports (-whole +streamed):\n%s", diff)
 			}
-			if !strings.Contains(reports["errors.csv"], "d0039") {
+			if tc.name != "scope" && !strings.Contains(reports["errors.csv"], "d0039") {
 				t.Error("errors.csv has no error of the last document")
 			}
 
 			st := statFlags{unit: "doc", resamples: 300, level: 0.95}
-			_, err := scoreStream(context.Background(), corpusPath, goldPath, []named{{"a", preds[0]}, {"b", tc.b}}, true, true, &st, &scoringFlags{}, io.Discard)
+			lf := &scoringFlags{}
+			if tc.name == "scope" {
+				lf.scopePath = scopePath
+			}
+			_, err := scoreStream(context.Background(), corpusPath, goldPath, []named{{"a", preds[0]}, {"b", tc.b}}, true, true, &st, lf, io.Discard)
 			if (err == errWhole) != tc.note {
 				t.Errorf("scoreStream: %v, want it to read whole: %v", err, tc.note)
 			}
