@@ -29,9 +29,16 @@ documents.csv, confusion.csv, numbers.csv and errors.csv to DIR.
 Gold and predictions are mention CSV files, or directories of them; -gold
 and -corpus default to the bundled gold and corpus. Each -pred is a system:
 PATH, or NAME=PATH to name it (the default name is the file's, without
-.csv). The gold covers the documents it has mentions of: a covered document
+.csv). The gold covers the documents it has mentions of (or those its
+scope says: -scope, or scope.csv in a gold directory): a covered document
 with no prediction counts all its gold as missed, and a prediction for a
-document the gold does not cover is an error, unless -skip-uncovered.
+document the gold does not cover is an error, unless -skip-uncovered
+(with a scope, it is counted as out of scope instead).
+
+To make systems comparable, -map renames labels (built-in maps conll2003
+and prose, FROM=TO pairs, or a CSV file; -map-to says which side), -labels
+scores only some labels, and -value-tol compares values within a relative
+tolerance. scores.csv records the map and the labels.
 
 When the corpus is a directory or a .jsonl file and the gold and each
 -pred are CSV files listing documents in the corpus's order (as exbench
@@ -49,7 +56,8 @@ when the file has E-, S-, L- or U- tags, else conlleval).
 Examples:
 
 	exbench score -pred run1=out/v1.csv -pred run2=out/v2.csv -o report
-	exbench score -conll ner.conll
+	exbench score -pred out/prose-raw.csv -map prose -labels PERSON,GPE,ORG
+	exbench score -conll ner.conll -map conll2003 -map-to both
 `
 
 // multiFlag is a flag that may be given more than once.
