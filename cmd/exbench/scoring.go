@@ -137,7 +137,7 @@ func (f *scoringFlags) mapsSide(asGold bool) bool {
 
 // options returns how to read the gold (asGold) or predictions.
 func (f *scoringFlags) options(asGold bool) []gold.Option {
-	if (asGold && f.mapsGold()) || (!asGold && f.mapsPred()) {
+	if f.mapsSide(asGold) {
 		return []gold.Option{gold.WithLabelMap(f.lm)}
 	}
 	return nil
@@ -146,7 +146,7 @@ func (f *scoringFlags) options(asGold bool) []gold.Option {
 // apply maps (when the map applies to that side) and restricts mentions
 // that were read without the map: the bundled gold, an extractor's.
 func (f *scoringFlags) apply(ms []corpus.Mention, asGold bool) []corpus.Mention {
-	if (asGold && f.mapsGold()) || (!asGold && f.mapsPred()) {
+	if f.mapsSide(asGold) {
 		ms = f.lm.Apply(ms)
 	}
 	return f.restrict(ms)
@@ -170,9 +170,10 @@ func (f *scoringFlags) restrict(ms []corpus.Mention) []corpus.Mention {
 // applied to, and the labels scored; "" for none.
 func (f *scoringFlags) describe() (labelMap, labels string) {
 	if f.lm != nil {
-		labelMap = fmt.Sprintf("%s (%s) on %s", f.lm.Name, f.lm, map[string]string{"pred": "predictions", "gold": "gold", "both": "gold and predictions"}[f.mapTo])
-		if f.lm.Name == f.lm.String() {
-			labelMap = fmt.Sprintf("%s on %s", f.lm, map[string]string{"pred": "predictions", "gold": "gold", "both": "gold and predictions"}[f.mapTo])
+		side := map[string]string{"pred": "predictions", "gold": "gold", "both": "gold and predictions"}[f.mapTo]
+		labelMap = fmt.Sprintf("%s (%s) on %s", f.lm.Name, f.lm, side)
+		if f.lm.Name == f.lm.String() { // an inline map: its pairs are its name
+			labelMap = fmt.Sprintf("%s on %s", f.lm, side)
 		}
 	}
 	var names []string
