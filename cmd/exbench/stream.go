@@ -26,7 +26,8 @@ var errWhole = errors.New("inputs must be read whole")
 // read side by side, so memory holds one document and its mentions, not
 // the corpus. Each file must list its documents in the corpus's order,
 // as exbench run writes them; otherwise, or on any problem in the inputs,
-// scoreStream returns errWhole without having printed or written anything.
+// scoreStream returns errWhole having written nothing (and printed only,
+// when the order is the reason, a line saying so).
 //
 // The documents.csv and errors.csv rows go to spools; per-document counts
 // stay in memory only for -ci, which resamples them.
