@@ -50,6 +50,7 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	st.register(fs, true)
 	var lf scoringFlags
 	lf.register(fs)
+	fs.Lookup("ci").Usage = "bootstrap bands of P, R and F1 along the curve"
 	fs.Lookup("resamples").DefValue = "1000"
 	st.resamples = 1000
 	if err := parseScoring(fs, args, stdout, "sweep", &st, &lf); err != nil {
