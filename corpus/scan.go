@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -13,10 +14,11 @@ import (
 
 // Scan calls fn with each document of the corpus at path, a directory of
 // .txt files or a .jsonl file, one at a time and in the order [Load]
-// gives, so that only one document's text is held at once (and the set of
-// IDs). It stops at the first problem, with the same messages as Load
-// (invalid UTF-8 with its position, a bad record, a duplicate ID, no
-// document at all), or at fn's first error, and returns it.
+// gives, so that only one document's text is held at once (and, for
+// JSONL, a hash of each ID to catch duplicates). It stops at the first
+// problem, with the same messages as Load (invalid UTF-8 with its
+// position, a bad record, a duplicate ID, no document at all), or at fn's
+// first error, and returns it.
 func Scan(path string, fn func(Doc) error) error {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -71,7 +73,7 @@ func scanJSONL(file string, fn func(Doc) error) error {
 	}
 	defer f.Close()
 	br := bufio.NewReader(f)
-	firstLine := map[string]int{}
+	ids := newIDLines(file)
 	for line := 1; ; line++ {
 		data, err := br.ReadBytes('\n')
 		if len(data) > 0 {
@@ -80,10 +82,13 @@ func scanJSONL(file string, fn func(Doc) error) error {
 				return perr
 			}
 			if ok {
-				if first, dup := firstLine[d.ID]; dup {
+				first, err := ids.add(d.ID, line)
+				if err != nil {
+					return err
+				}
+				if first > 0 {
 					return &Error{File: file, Line: line, Err: fmt.Errorf("id: %w %q (first on line %d)", ErrDuplicateID, d.ID, first)}
 				}
-				firstLine[d.ID] = line
 				if err := fn(d); err != nil {
 					return err
 				}
@@ -94,6 +99,69 @@ func scanJSONL(file string, fn func(Doc) error) error {
 				return nil
 			}
 			return fmt.Errorf("%s: %w", file, err)
+		}
+	}
+}
+
+// idLines finds duplicate IDs in a JSONL corpus read one record at a
+// time, holding a 64-bit hash of each ID and its line rather than the ID:
+// a few bytes an ID. When a hash comes again, the ID on its first line is
+// read again from the file to tell a duplicate from two IDs that share a
+// hash (kept whole from then on, which almost never happens).
+type idLines struct {
+	file   string
+	seed   maphash.Seed
+	lines  map[uint64]int // the hash of an ID -> the line it is first on
+	shared map[string]int // IDs whose hash an earlier ID has -> their line
+}
+
+// idHash hashes an ID; a variable so that tests can make every ID share
+// one hash.
+var idHash = func(seed maphash.Seed, id string) uint64 { return maphash.String(seed, id) }
+
+func newIDLines(file string) *idLines {
+	return &idLines{file: file, seed: maphash.MakeSeed(), lines: map[uint64]int{}, shared: map[string]int{}}
+}
+
+// add records that id is on line, and returns the line it was first on
+// when it is a duplicate, else 0.
+func (x *idLines) add(id string, line int) (int, error) {
+	if first, ok := x.shared[id]; ok {
+		return first, nil
+	}
+	h := idHash(x.seed, id)
+	first, ok := x.lines[h]
+	if !ok {
+		x.lines[h] = line
+		return 0, nil
+	}
+	other, err := idOnLine(x.file, first)
+	if err != nil {
+		return 0, err
+	}
+	if other == id {
+		return first, nil
+	}
+	x.shared[id] = line
+	return 0, nil
+}
+
+// idOnLine reads again the ID of the record on line n of a JSONL file.
+func idOnLine(file string, n int) (string, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	for line := 1; ; line++ {
+		data, err := br.ReadBytes('\n')
+		if line == n {
+			d, _, perr := parseRecord(file, line, data)
+			return d.ID, perr
+		}
+		if err != nil {
+			return "", fmt.Errorf("%s: line %d is gone: %w", file, n, err)
 		}
 	}
 }

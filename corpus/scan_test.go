@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"hash/maphash"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,5 +39,32 @@ func TestScan(t *testing.T) {
 	stop := errors.New("stop")
 	if err := Scan(dir, func(Doc) error { return stop }); err != stop {
 		t.Errorf("Scan did not return fn's error: %v", err)
+	}
+}
+
+// TestScanSharedHashes makes every ID share one hash, so that each record
+// goes the slow way: the ID on the earlier line is read again.
+func TestScanSharedHashes(t *testing.T) {
+	defer func(h func(maphash.Seed, string) uint64) { idHash = h }(idHash)
+	idHash = func(maphash.Seed, string) uint64 { return 42 }
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	write := func(s string) {
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(`{"id":"a","text":"x"}` + "\n\n" + `{"id":"b","text":"y"}` + "\n" + `{"id":"c","text":"z"}` + "\n")
+	n := 0
+	if err := Scan(path, func(Doc) error { n++; return nil }); err != nil || n != 3 {
+		t.Errorf("Scan = %v after %d documents, want 3 and no error", err, n)
+	}
+	for in, want := range map[string]string{
+		`{"id":"a","text":"x"}` + "\n" + `{"id":"b","text":"y"}` + "\n" + `{"id":"a","text":"z"}` + "\n": `c.jsonl:3: id: duplicate document ID "a" (first on line 1)`,
+		`{"id":"a","text":"x"}` + "\n" + `{"id":"b","text":"y"}` + "\n\n" + `{"id":"b","text":"z"}` + "\n": `c.jsonl:4: id: duplicate document ID "b" (first on line 2)`,
+	} {
+		write(in)
+		if err := Scan(path, func(Doc) error { return nil }); !errors.Is(err, ErrDuplicateID) || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("Scan = %v, want ...%s", err, want)
+		}
 	}
 }
