@@ -59,7 +59,7 @@ func TestScanSharedHashes(t *testing.T) {
 		t.Errorf("Scan = %v after %d documents, want 3 and no error", err, n)
 	}
 	for in, want := range map[string]string{
-		`{"id":"a","text":"x"}` + "\n" + `{"id":"b","text":"y"}` + "\n" + `{"id":"a","text":"z"}` + "\n": `c.jsonl:3: id: duplicate document ID "a" (first on line 1)`,
+		`{"id":"a","text":"x"}` + "\n" + `{"id":"b","text":"y"}` + "\n" + `{"id":"a","text":"z"}` + "\n":   `c.jsonl:3: id: duplicate document ID "a" (first on line 1)`,
 		`{"id":"a","text":"x"}` + "\n" + `{"id":"b","text":"y"}` + "\n\n" + `{"id":"b","text":"z"}` + "\n": `c.jsonl:4: id: duplicate document ID "b" (first on line 2)`,
 	} {
 		write(in)
