@@ -161,11 +161,8 @@ func printBench(w io.Writer, c *corpus.Corpus, systems []*system, runs []*extrac
 		gold = systems[0].sum.Micro(eval.Strict).Possible()
 	}
 	fmt.Fprintf(w, "%d documents, %d gold mentions; micro P, R, F1 in %% (value: numbers only)\n", len(c.Docs), gold)
-	if len(systems) > 0 && systems[0].labelMap != "" {
-		fmt.Fprintf(w, "labels mapped by %s\n", systems[0].labelMap)
-	}
-	if len(systems) > 0 && systems[0].labelSet != "" {
-		fmt.Fprintf(w, "scored on %s only\n", systems[0].labelSet)
+	if len(systems) > 0 {
+		systems[0].printSetup(w) // the same for every system
 	}
 	width := len("system")
 	for _, s := range systems {

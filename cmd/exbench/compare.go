@@ -121,6 +121,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	for _, w := range warnings {
 		fmt.Fprintf(stderr, "exbench: compare: warning: %s\n", w)
 	}
+	systems[0].printSetup(stdout)
 	printComparison(stdout, systems[0].name, systems[1].name, result, &st, *alpha, len(unitsOf[0]))
 	if *outDir != "" {
 		if err := writeComparison(*outDir, systems, result, goldCounts, warnings, *alpha, covered); err != nil {

@@ -10,6 +10,17 @@ import (
 	"github.com/exbench/exbench/eval"
 )
 
+// printSetup says, a line each, how a system's labels were mapped and
+// which were scored, when -map or -labels were given.
+func (s *system) printSetup(w io.Writer) {
+	if s.labelMap != "" {
+		fmt.Fprintf(w, "labels mapped by %s\n", s.labelMap)
+	}
+	if s.labelSet != "" {
+		fmt.Fprintf(w, "scored on %s only\n", s.labelSet)
+	}
+}
+
 // printScores prints, for each system, a table with a row per label
 // (micro and macro last) and precision, recall and F1 in percent per
 // scheme.
@@ -21,12 +32,7 @@ func printScores(w io.Writer, systems []*system) error {
 		}
 		micro := s.sum.Micro(eval.Strict)
 		fmt.Fprintf(&b, "%s: %d documents, %d gold mentions, %d predicted (P, R, F1 in %%)\n", s.name, s.sum.N, micro.Possible(), micro.Actual())
-		if s.labelMap != "" {
-			fmt.Fprintf(&b, "labels mapped by %s\n", s.labelMap)
-		}
-		if s.labelSet != "" {
-			fmt.Fprintf(&b, "scored on %s only\n", s.labelSet)
-		}
+		s.printSetup(&b)
 		if s.outOfScope != nil {
 			fmt.Fprintf(&b, "%s out of scope, not scored\n", plural(s.outOfScopeCount(eval.All), "prediction"))
 		}
