@@ -124,6 +124,9 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("sweep: %s has no prediction for the documents the gold covers: no curve", path)
 	}
 	c0 := points[0].Counts
+	setup := &system{}
+	setup.labelMap, setup.labelSet = lf.describe()
+	setup.printSetup(stdout)
 	printSweep(stdout, name, scheme, label, c0.Possible(), points, &st, outsideCount(outside))
 	if *outDir != "" {
 		rows := curveRows(name, scheme, label, points, &st)
