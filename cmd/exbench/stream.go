@@ -40,47 +40,38 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 			return nil, errWhole
 		}
 	}
-	var scope *eval.Scope
-	var regions map[string][]corpus.Span
-	if lf.scopePath != "" {
-		if regions, err = gold.ReadScopeFile(lf.scopePath, nil); err != nil {
-			return nil, errWhole // reported by the whole reading
-		}
-		scope = eval.NewScope(regions)
+	z := &streamer{
+		corpusPath: corpusPath, skip: skip, st: st, lf: lf,
+		sc:     eval.NewScorer(lf.scorer(reports)),
+		units:  eval.NewScorer(lf.scorer(false)),
+		passed: idSet{seed: maphash.MakeSeed(), set: map[uint64]struct{}{}},
 	}
-	g, err := openStream(goldPath, lf.options(true)...)
-	if err != nil {
-		return nil, errWhole
-	}
-	defer g.close()
-	type run struct {
-		s       *system
-		in      *mentionStream
-		units   eval.Summary // -unit sentence: the sentences' counts
-		outside []string     // documents the gold does not cover
-		skipped int          // predictions for them
-	}
-	rs := make([]*run, len(runs))
 	defer func() {
-		for _, r := range rs {
-			if r != nil && r.in != nil {
-				r.in.close()
-			}
-		}
+		z.close()
 		if err != nil {
 			closeSpools(systems)
 			systems = nil
 		}
 	}()
-	for i, n := range runs {
+	if lf.scopePath != "" {
+		if z.regions, err = gold.ReadScopeFile(lf.scopePath, nil); err != nil {
+			return nil, errWhole // reported by the whole reading
+		}
+		z.scope = eval.NewScope(z.regions)
+	}
+	if z.gold, err = openStream(goldPath, lf.options(true)...); err != nil {
+		return nil, errWhole
+	}
+	for _, n := range runs {
 		s := &system{name: n.name, opts: lf.scorer(reports)}
 		s.sum.NoDocs = !st.ci || st.unit != "doc"
-		if scope != nil {
+		if z.scope != nil {
 			s.outOfScope = map[corpus.Label]int{}
 		}
 		systems = append(systems, s)
-		rs[i] = &run{s: s}
-		if rs[i].in, err = openStream(n.path, lf.options(false)...); err != nil {
+		r := &streamedSystem{s: s}
+		z.runs = append(z.runs, r)
+		if r.in, err = openStream(n.path, lf.options(false)...); err != nil {
 			return systems, errWhole
 		}
 		if reports {
@@ -90,127 +81,29 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 		}
 	}
 
-	sc := eval.NewScorer(lf.scorer(reports))
-	units := eval.NewScorer(lf.scorer(false))
-	passed := idSet{seed: maphash.MakeSeed(), set: map[uint64]struct{}{}} // documents of the corpus read so far
-	covered := 0
-	scoped := 0  // documents of the scope met in the corpus
-	goldOut := 0 // gold mentions outside the scope
-	scoreDoc := func(d corpus.Doc) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		passed.add(d.ID)
-		one, err := corpus.New(corpusPath, []corpus.Doc{d})
-		if err != nil {
-			return err
-		}
-		gf, err := g.take(d.ID, passed)
-		if err != nil {
-			return err
-		}
-		if gf != nil && (len(gf.Validate(one)) > 0 || g.prev > d.ID) {
-			return errWhole // reported, warnings too, by the whole reading
-		}
-		in := gf != nil // the document is scored
-		if scope != nil {
-			if in = scope.Covers(d.ID); in {
-				scoped++
-				n := corpus.NewIndex(d.Text).Len()
-				for _, r := range regions[d.ID] {
-					if r.End > n {
-						return errWhole // a region past the text, reported by the whole reading
-					}
-				}
-			}
-		}
-		var golds []corpus.Mention
-		if gf != nil {
-			g.prev = d.ID
-			golds = gf.Mentions
-			if scope != nil {
-				var out []corpus.Mention
-				golds, out = scope.Split(golds)
-				goldOut += len(out)
-			}
-			golds = lf.restrict(golds)
-		}
-		if in {
-			covered++
-		}
-		for _, r := range rs {
-			pf, err := r.in.take(d.ID, passed)
-			if err != nil {
-				return err
-			}
-			if pf != nil && len(pf.Check(one)) > 0 {
-				return errWhole
-			}
-			var pred []corpus.Mention
-			if pf != nil {
-				pred = pf.Mentions
-				if scope != nil {
-					var out []corpus.Mention
-					pred, out = scope.Split(pred)
-					for _, m := range out {
-						r.s.outOfScope[m.Label]++
-					}
-				}
-			}
-			switch {
-			case !in && len(pred) > 0:
-				if !skip {
-					return errWhole
-				}
-				r.outside = append(r.outside, d.ID)
-				r.skipped += len(pred)
-			case in:
-				pred = lf.restrict(pred)
-				res := sc.Score(d, golds, pred)
-				r.s.sum.Add(res)
-				if r.s.spooled != nil {
-					if err := r.s.spooled.add(r.s.name, &res); err != nil {
-						return err
-					}
-				}
-				if st.ci && st.unit == "sentence" {
-					addSentences(units, &r.units, d, golds, pred)
-				}
-			}
-		}
-		return nil
-	}
-	var stop error // why fn stopped the scan
+	var stop error // why doc stopped the scan
 	err = corpus.Scan(corpusPath, func(d corpus.Doc) error {
-		stop = scoreDoc(d)
+		if stop = ctx.Err(); stop == nil {
+			stop = z.doc(d)
+		}
 		return stop
 	})
 	if err != nil && stop == nil {
 		err = errWhole // a problem in the corpus, which Load reports as the whole reading does
 	}
-	streams := []*mentionStream{g}
-	for _, r := range rs {
-		streams = append(streams, r.in)
+	if err == nil {
+		err = z.finished()
 	}
-	if err == nil && (covered == 0 || scope != nil && scoped < len(regions)) {
-		err = errWhole // nothing to score, or the scope names documents not in the corpus
-	}
-	for _, m := range streams {
-		if err == nil && m.head != nil {
-			err = errWhole
-		}
-		if m.head != nil && passed.has(m.head.Mentions[0].DocID) && errors.Is(err, errWhole) {
-			fmt.Fprintf(stderr, "exbench: score: %s lists documents in another order than the corpus; reading the files whole\n", m.path)
-			break
-		}
+	if errors.Is(err, errWhole) {
+		z.sayOrder(stderr)
 	}
 	if err != nil {
 		return systems, err
 	}
-	if goldOut > 0 {
-		fmt.Fprintf(stderr, "exbench: gold %s has %s outside the scope %s; they are not scored\n", goldPath, plural(goldOut, "mention"), lf.scopePath)
+	if z.goldOut > 0 {
+		fmt.Fprintf(stderr, "exbench: gold %s has %s outside the scope %s; they are not scored\n", goldPath, plural(z.goldOut, "mention"), lf.scopePath)
 	}
-	for _, r := range rs {
+	for _, r := range z.runs {
 		if len(r.outside) > 0 {
 			uncovered(r.s.name, r.skipped, r.outside, true, stderr)
 		}
@@ -226,6 +119,169 @@ func scoreStream(ctx context.Context, corpusPath, goldPath string, runs []named,
 		}
 	}
 	return systems, nil
+}
+
+// streamer is the state of a streamed scoring: the files read side by
+// side, and what has been met so far.
+type streamer struct {
+	corpusPath string
+	skip       bool
+	st         *statFlags
+	lf         *scoringFlags
+	scope      *eval.Scope              // nil without -scope
+	regions    map[string][]corpus.Span // the scope's, by document
+	gold       *mentionStream
+	runs       []*streamedSystem
+	sc, units  *eval.Scorer // units scores -unit sentence's sentences
+
+	passed  idSet // documents of the corpus read so far
+	covered int   // documents scored
+	scoped  int   // documents of the scope met in the corpus
+	goldOut int   // gold mentions outside the scope
+}
+
+// streamedSystem is one system of a streamed scoring.
+type streamedSystem struct {
+	s       *system
+	in      *mentionStream
+	units   eval.Summary // -unit sentence: the sentences' counts
+	outside []string     // documents the gold does not cover
+	skipped int          // predictions for them
+}
+
+// doc scores one document of the corpus for every system.
+func (z *streamer) doc(d corpus.Doc) error {
+	z.passed.add(d.ID)
+	one, err := corpus.New(z.corpusPath, []corpus.Doc{d})
+	if err != nil {
+		return err
+	}
+	golds, in, err := z.goldOf(d, one)
+	if err != nil {
+		return err
+	}
+	if in {
+		z.covered++
+	}
+	for _, r := range z.runs {
+		pf, err := r.in.take(d.ID, z.passed)
+		if err != nil {
+			return err
+		}
+		if pf != nil && len(pf.Check(one)) > 0 {
+			return errWhole // reported by the whole reading
+		}
+		var pred []corpus.Mention
+		if pf != nil {
+			pred = pf.Mentions
+			if z.scope != nil {
+				var out []corpus.Mention
+				pred, out = z.scope.Split(pred)
+				for _, m := range out {
+					r.s.outOfScope[m.Label]++
+				}
+			}
+		}
+		switch {
+		case !in && len(pred) > 0:
+			if !z.skip {
+				return errWhole // an error, reported by the whole reading
+			}
+			r.outside = append(r.outside, d.ID)
+			r.skipped += len(pred)
+		case in:
+			pred = z.lf.restrict(pred)
+			res := z.sc.Score(d, golds, pred)
+			r.s.sum.Add(res)
+			if r.s.spooled != nil {
+				if err := r.s.spooled.add(r.s.name, &res); err != nil {
+					return err
+				}
+			}
+			if z.st.ci && z.st.unit == "sentence" {
+				addSentences(z.units, &r.units, d, golds, pred)
+			}
+		}
+	}
+	return nil
+}
+
+// goldOf returns the gold mentions of d that are scored, and whether d
+// is scored at all: it has gold mentions, or, with a scope, the scope
+// covers it.
+func (z *streamer) goldOf(d corpus.Doc, one *corpus.Corpus) ([]corpus.Mention, bool, error) {
+	gf, err := z.gold.take(d.ID, z.passed)
+	if err != nil {
+		return nil, false, err
+	}
+	if gf != nil && (len(gf.Validate(one)) > 0 || z.gold.prev > d.ID) {
+		return nil, false, errWhole // reported, warnings too, by the whole reading
+	}
+	in := gf != nil
+	if z.scope != nil {
+		if in = z.scope.Covers(d.ID); in {
+			z.scoped++
+			n := corpus.NewIndex(d.Text).Len()
+			for _, r := range z.regions[d.ID] {
+				if r.End > n {
+					return nil, false, errWhole // a region past the text, reported by the whole reading
+				}
+			}
+		}
+	}
+	if gf == nil {
+		return nil, in, nil
+	}
+	z.gold.prev = d.ID
+	golds := gf.Mentions
+	if z.scope != nil {
+		var out []corpus.Mention
+		golds, out = z.scope.Split(golds)
+		z.goldOut += len(out)
+	}
+	return z.lf.restrict(golds), in, nil
+}
+
+// finished checks the end of the scan: something was scored, the scope
+// named no document outside the corpus, and every file was read to its
+// end (else a document is not in the corpus, or not in its order).
+func (z *streamer) finished() error {
+	if z.covered == 0 || z.scope != nil && z.scoped < len(z.regions) {
+		return errWhole
+	}
+	for _, m := range z.streams() {
+		if m.head != nil {
+			return errWhole
+		}
+	}
+	return nil
+}
+
+// sayOrder says so when a file's documents come in another order than
+// the corpus's, the one reason to read whole that is no error.
+func (z *streamer) sayOrder(stderr io.Writer) {
+	for _, m := range z.streams() {
+		if m != nil && m.head != nil && z.passed.has(m.head.Mentions[0].DocID) {
+			fmt.Fprintf(stderr, "exbench: score: %s lists documents in another order than the corpus; reading the files whole\n", m.path)
+			return
+		}
+	}
+}
+
+func (z *streamer) streams() []*mentionStream {
+	ms := []*mentionStream{z.gold}
+	for _, r := range z.runs {
+		ms = append(ms, r.in)
+	}
+	return ms
+}
+
+func (z *streamer) close() {
+	for _, m := range z.streams() {
+		if m != nil {
+			m.close()
+		}
+	}
 }
 
 // isCSVFile reports whether path is a mention CSV file (not a directory).
