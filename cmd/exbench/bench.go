@@ -85,11 +85,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}()
 
-	c, err := loadCorpus(*corpusName)
-	if err != nil {
-		return err
-	}
-	goldByDoc, covered, err := loadGold(*goldArg, c, &lf, stderr)
+	c, goldByDoc, covered, err := loadCorpusGold(*corpusName, *goldArg, &lf, stderr)
 	if err != nil {
 		return err
 	}

@@ -74,11 +74,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		nameA, nameB = "A:"+nameA, "B:"+nameB
 	}
 
-	c, err := loadCorpus(*corpusName)
-	if err != nil {
-		return err
-	}
-	goldByDoc, covered, err := loadGold(*goldArg, c, &lf, stderr)
+	c, goldByDoc, covered, err := loadCorpusGold(*corpusName, *goldArg, &lf, stderr)
 	if err != nil {
 		return err
 	}

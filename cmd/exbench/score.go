@@ -160,11 +160,7 @@ type named struct{ name, path string }
 // scoreWhole scores systems with the corpus and every mention file read
 // whole into memory: any inputs, in any order.
 func scoreWhole(ctx context.Context, corpusName, goldArg string, runs []named, skip, withErrors bool, st *statFlags, lf *scoringFlags, stderr io.Writer) ([]*system, error) {
-	c, err := loadCorpus(corpusName)
-	if err != nil {
-		return nil, err
-	}
-	byDoc, covered, err := loadGold(goldArg, c, lf, stderr)
+	c, byDoc, covered, err := loadCorpusGold(corpusName, goldArg, lf, stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -222,6 +218,17 @@ func scoreSystem(ctx context.Context, name string, covered []corpus.Doc, goldByD
 		s.errors = append(s.errors, r.Errors...)
 	}
 	return s, nil
+}
+
+// loadCorpusGold loads the corpus a -corpus flag names and the gold a
+// -gold flag names; see loadGold.
+func loadCorpusGold(corpusName, goldArg string, lf *scoringFlags, stderr io.Writer) (*corpus.Corpus, map[string][]corpus.Mention, []corpus.Doc, error) {
+	c, err := loadCorpus(corpusName)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	byDoc, covered, err := loadGold(goldArg, c, lf, stderr)
+	return c, byDoc, covered, err
 }
 
 // loadGold reads and validates the gold a -gold flag names (builtin for

@@ -81,11 +81,7 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	name, path := splitSystem(*pred)
 
-	c, err := loadCorpus(*corpusName)
-	if err != nil {
-		return err
-	}
-	goldByDoc, covered, err := loadGold(*goldArg, c, &lf, stderr)
+	c, goldByDoc, covered, err := loadCorpusGold(*corpusName, *goldArg, &lf, stderr)
 	if err != nil {
 		return err
 	}
