@@ -147,7 +147,8 @@ func TestCoverage(t *testing.T) {
 	if short {
 		lo, hi = 0.90, 0.99 // fewer corpora, wider binomial noise
 	}
-	for method, n := range covered {
+	for _, method := range []string{"percentile", "BCa"} {
+		n := covered[method] // a method that never covered counts 0, and fails
 		if share := float64(n) / float64(corpora); share < lo || share > hi {
 			t.Errorf("%s intervals covered the true F1 %.4f in %.1f%% of %d corpora, want %.0f–%.0f%%", method, truth, 100*share, corpora, 100*lo, 100*hi)
 		} else {
@@ -249,7 +250,7 @@ func TestHolm(t *testing.T) {
 // of mistake: the slots' derivations (see table) must hold.
 func TestTableMatchesCounts(t *testing.T) {
 	c := synth(300, 30)
-	s := NewScorer(Options{NoErrors: true})
+	s := NewScorer(Options{NoMistakes: true})
 	var sum Summary
 	for i := range c.docs {
 		sum.Add(s.Score(c.docs[i], c.gold[i], c.pred[i]))

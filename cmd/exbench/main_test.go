@@ -136,7 +136,10 @@ func TestGoldREADME(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, table, _ := exbench(t, "count")
+	code, table, stderr := exbench(t, "count")
+	if code != 0 || !strings.Contains(table, "total") {
+		t.Fatalf("exbench count = %d, stdout:\n%s\nstderr:\n%s", code, table, stderr)
+	}
 	if !strings.Contains(string(readme), table) {
 		t.Errorf("gold/dmeir-2016/README.md does not show the output of 'exbench count':\n%s", table)
 	}
