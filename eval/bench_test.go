@@ -99,7 +99,7 @@ func BenchmarkScore(b *testing.B) {
 			b.ReportAllocs()
 			n := 0
 			for b.Loop() {
-				s := NewScorer(Options{NoErrors: !errors})
+				s := NewScorer(Options{NoMistakes: !errors})
 				var sum Summary
 				for i := range c.docs {
 					sum.Add(s.Score(c.docs[i], c.gold[i], c.pred[i]))
@@ -115,7 +115,7 @@ func BenchmarkScore(b *testing.B) {
 // core, for every label and scheme.
 func BenchmarkBootstrap(b *testing.B) {
 	c := synth(10000, 50)
-	s := NewScorer(Options{NoErrors: true})
+	s := NewScorer(Options{NoMistakes: true})
 	var sum Summary
 	for i := range c.docs {
 		sum.Add(s.Score(c.docs[i], c.gold[i], c.pred[i]))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -181,7 +182,7 @@ func permute(t *table, bDocs [][]cell, obsA, obsB []float64, opts BootstrapOptio
 		var ma, mb []float64
 		ma, mb = count(totA, totB, ma, mb)
 		for step := 1; step < 1<<n; step++ {
-			i := trailingZeros(step)
+			i := bits.TrailingZeros(uint(step))
 			sign := int64(1)
 			if swapped[i] {
 				sign = -1
@@ -223,15 +224,6 @@ func permute(t *table, bDocs [][]cell, obsA, obsB []float64, opts BootstrapOptio
 		mu.Unlock()
 	})
 	return counts, opts.Resamples
-}
-
-func trailingZeros(x int) int {
-	n := 0
-	for x&1 == 0 {
-		x >>= 1
-		n++
-	}
-	return n
 }
 
 // holm applies Holm's step-down correction to the p-values of the label

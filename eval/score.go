@@ -20,9 +20,9 @@ type LabelCounts struct {
 	Scheme [len(schemeNames)]Counts
 }
 
-// Error is one outcome that is not correct, with what a person needs to
+// Mistake is one outcome that is not correct, with what a person needs to
 // see it: both mentions and the text around them.
-type Error struct {
+type Mistake struct {
 	Scheme  Scheme
 	Outcome Outcome
 	DocID   string
@@ -50,9 +50,9 @@ type DocResult struct {
 	// Counts per label, All first, then labels in [LabelOrder], each label
 	// present in the document's gold or predictions.
 	Counts []LabelCounts
-	// Errors lists every outcome that is not correct under each scheme,
+	// Mistakes lists every outcome that is not correct under each scheme,
 	// over all labels together, by scheme and then position.
-	Errors []Error
+	Mistakes []Mistake
 	// Confusion counts gold × predicted labels over the pairs of the
 	// Strict pairing, with Missed and Spurious for unpaired mentions.
 	Confusion []Confusion
@@ -111,11 +111,11 @@ func (r *DocResult) Micro(s Scheme) Counts { return r.Counts[0].Scheme[s] }
 // Options configures a [Scorer]. The zero Options is the default.
 type Options struct {
 	// Context is how many characters of text either side of a mention an
-	// Error shows; 0 means 40, a negative value none.
+	// Mistake shows; 0 means 40, a negative value none.
 	Context int
-	// NoErrors leaves DocResult.Errors empty, which saves the work of
+	// NoMistakes leaves DocResult.Mistakes empty, which saves the work of
 	// making them when only the counts are wanted.
-	NoErrors bool
+	NoMistakes bool
 	// ValueTol is the relative tolerance within which two values are the
 	// same number (0.01: within 1% of the larger); 0 asks for equal
 	// numbers.
@@ -173,18 +173,18 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 		}
 		return contextOf(x, g, p, s.opts.Context)
 	}
-	addError := func(sc Scheme, o Outcome, g, p *corpus.Mention) {
-		r.Errors = append(r.Errors, Error{Scheme: sc, Outcome: o, DocID: doc.ID, Gold: clone(g), Pred: clone(p), Context: context(g, p)})
+	addMistake := func(sc Scheme, o Outcome, g, p *corpus.Mention) {
+		r.Mistakes = append(r.Mistakes, Mistake{Scheme: sc, Outcome: o, DocID: doc.ID, Gold: clone(g), Pred: clone(p), Context: context(g, p)})
 	}
-	if s.opts.NoErrors {
-		addError = nil
+	if s.opts.NoMistakes {
+		addMistake = nil
 	}
 
 	// All labels together: Strict, Exact and Partial share one pairing.
 	gp, pp := s.m.pair(boundaryFirst, s.gold, s.pred)
 	confusion := map[[2]corpus.Label]int{}
 	for _, sc := range []Scheme{Strict, Exact, Partial} {
-		s.tally(&all.Scheme[sc], sc, s.gold, s.pred, gp, pp, addError)
+		s.tally(&all.Scheme[sc], sc, s.gold, s.pred, gp, pp, addMistake)
 	}
 	for gi, pi := range gp {
 		if pi >= 0 {
@@ -199,11 +199,11 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 		}
 	}
 	gp, pp = s.m.pair(labelFirst, s.gold, s.pred)
-	s.tally(&all.Scheme[Type], Type, s.gold, s.pred, gp, pp, addError)
+	s.tally(&all.Scheme[Type], Type, s.gold, s.pred, gp, pp, addMistake)
 	s.fgold = filter(s.fgold[:0], s.gold, func(l corpus.Label) bool { return l.Numeric() })
 	s.fpred = filter(s.fpred[:0], s.pred, func(l corpus.Label) bool { return l.Numeric() })
 	gp, pp = s.m.pair(valueFirst, s.fgold, s.fpred)
-	s.tally(&all.Scheme[Value], Value, s.fgold, s.fpred, gp, pp, addError)
+	s.tally(&all.Scheme[Value], Value, s.fgold, s.fpred, gp, pp, addMistake)
 	if len(s.fgold) > 0 {
 		r.Numbers = append(r.Numbers, s.chain(All, s.fgold, s.fpred, gp))
 	}
@@ -228,8 +228,8 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 		r.Counts = append(r.Counts, lc)
 	}
 
-	slices.SortStableFunc(r.Errors, func(a, b Error) int {
-		return cmp.Or(cmp.Compare(a.Scheme, b.Scheme), compareErrorPos(a, b))
+	slices.SortStableFunc(r.Mistakes, func(a, b Mistake) int {
+		return cmp.Or(cmp.Compare(a.Scheme, b.Scheme), compareMistakes(a, b))
 	})
 	r.Confusion = make([]Confusion, 0, len(confusion))
 	for k, n := range confusion {
@@ -284,8 +284,8 @@ func chooseAlt(g *corpus.Mention, pred []corpus.Mention, x *corpus.Index) {
 }
 
 // tally counts the outcomes of a pairing under sc, and reports the ones
-// that are not correct to addError when it is not nil.
-func (s *Scorer) tally(c *Counts, sc Scheme, gold, pred []corpus.Mention, gp, pp []int32, addError func(Scheme, Outcome, *corpus.Mention, *corpus.Mention)) {
+// that are not correct to addMistake when it is not nil.
+func (s *Scorer) tally(c *Counts, sc Scheme, gold, pred []corpus.Mention, gp, pp []int32, addMistake func(Scheme, Outcome, *corpus.Mention, *corpus.Mention)) {
 	for gi, pi := range gp {
 		o := MIS
 		var p *corpus.Mention
@@ -294,15 +294,15 @@ func (s *Scorer) tally(c *Counts, sc Scheme, gold, pred []corpus.Mention, gp, pp
 			o = outcome(sc, &gold[gi], p, s.m.tol)
 		}
 		c.Add(o)
-		if o != COR && addError != nil {
-			addError(sc, o, &gold[gi], p)
+		if o != COR && addMistake != nil {
+			addMistake(sc, o, &gold[gi], p)
 		}
 	}
 	for pi, gi := range pp {
 		if gi < 0 {
 			c.Add(SPU)
-			if addError != nil {
-				addError(sc, SPU, nil, &pred[pi])
+			if addMistake != nil {
+				addMistake(sc, SPU, nil, &pred[pi])
 			}
 		}
 	}
@@ -362,9 +362,9 @@ func labelRank(l corpus.Label) int {
 	return len(corpus.Labels)
 }
 
-// compareErrorPos orders errors by the position of their gold mention, or
+// compareMistakes orders mistakes by the position of their gold mention, or
 // prediction when there is none.
-func compareErrorPos(a, b Error) int {
+func compareMistakes(a, b Mistake) int {
 	ma, mb := a.Gold, b.Gold
 	if ma == nil {
 		ma = a.Pred

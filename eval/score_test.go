@@ -233,7 +233,7 @@ func TestErrors(t *testing.T) {
 		Context string
 	}
 	var got []row
-	for _, e := range r.Errors {
+	for _, e := range r.Mistakes {
 		x := row{Scheme: e.Scheme, Outcome: e.Outcome, Context: e.Context}
 		if e.Gold != nil {
 			x.Gold = e.Gold.Text

@@ -77,7 +77,7 @@ func Sweep(docs []SweepDoc, opts SweepOptions) ([]SweepPoint, error) {
 		return n <= bands || i == n-1 || i%((n+bands-1)/bands) == 0
 	}
 
-	sc := NewScorer(Options{NoErrors: true, ValueTol: opts.Score.ValueTol})
+	sc := NewScorer(Options{NoMistakes: true, ValueTol: opts.Score.ValueTol})
 	kept := make([]int, len(docs)) // how many of preds[i] are kept
 	units := make([]DocCounts, len(docs))
 	var total Counts

@@ -98,7 +98,7 @@ func randomSweep(rng *rand.Rand, n int) []SweepDoc {
 // afresh at every threshold.
 func rescoreAll(docs []SweepDoc, sc Scheme, l corpus.Label, thresholds []float64) []SweepPoint {
 	var points []SweepPoint
-	s := NewScorer(Options{NoErrors: true})
+	s := NewScorer(Options{NoMistakes: true})
 	for _, t := range thresholds {
 		var sum Summary
 		p := SweepPoint{Threshold: t}

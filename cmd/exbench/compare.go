@@ -255,7 +255,7 @@ func writeComparison(dir string, systems []*system, c *eval.Comparison, goldCoun
 // changesOf lists, under the strict and value schemes, the gold mentions
 // correct for one system and not the other, and the spurious predictions
 // of one system only.
-func changesOf(a, b []eval.Error, covered []corpus.Doc) []changeRow {
+func changesOf(a, b []eval.Mistake, covered []corpus.Doc) []changeRow {
 	type id struct {
 		scheme eval.Scheme
 		doc    string
@@ -263,14 +263,14 @@ func changesOf(a, b []eval.Error, covered []corpus.Doc) []changeRow {
 		label  corpus.Label
 		number string
 	}
-	idOf := func(e eval.Error, m *corpus.Mention) id {
+	idOf := func(e eval.Mistake, m *corpus.Mention) id {
 		return id{e.Scheme, e.DocID, m.Span, m.Label, number(m)}
 	}
 	type entry struct {
-		e eval.Error
+		e eval.Mistake
 		m *corpus.Mention
 	}
-	index := func(errs []eval.Error) (wrong, spurious map[id]entry) {
+	index := func(errs []eval.Mistake) (wrong, spurious map[id]entry) {
 		wrong, spurious = map[id]entry{}, map[id]entry{}
 		for _, e := range errs {
 			if e.Scheme != eval.Strict && e.Scheme != eval.Value {

@@ -24,7 +24,7 @@ import (
 type system struct {
 	name   string
 	sum    eval.Summary
-	errors []eval.Error
+	errors []eval.Mistake
 	rows   []eval.Row // bootstrap intervals, by key
 	stats  *statFlags // how rows were made
 
@@ -392,7 +392,7 @@ func errorRows(systems []*system) []errorRow {
 }
 
 // errorRowOf is an errors.csv row.
-func errorRowOf(name string, e eval.Error) errorRow {
+func errorRowOf(name string, e eval.Mistake) errorRow {
 	r := errorRow{System: gold.EscapeCell(name), Scheme: e.Scheme.String(), Outcome: e.Outcome.String(),
 		DocID: gold.EscapeCell(e.DocID), Context: gold.EscapeCell(e.Context)}
 	if g := e.Gold; g != nil {

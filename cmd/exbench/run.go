@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -181,7 +182,8 @@ func newManifest(r *extract.Result, c *corpus.Corpus, workers int) manifest {
 	return m
 }
 
-func round(f float64) float64 { return float64(int64(f*1e4+0.5)) / 1e4 }
+// round rounds f to 4 decimals.
+func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
 // fingerprint is the SHA-256 of the corpus's IDs and texts, in order, each
 // followed by a NUL byte: two corpora with the same fingerprint hold the

@@ -205,7 +205,7 @@ func addIntervals(ctx context.Context, s *system, st *statFlags, covered []corpu
 }
 
 // scoreSystem scores a system's predictions on the covered documents,
-// keeping its errors unless opts.NoErrors.
+// keeping its errors unless opts.NoMistakes.
 func scoreSystem(ctx context.Context, name string, covered []corpus.Doc, goldByDoc, predByDoc map[string][]corpus.Mention, opts eval.Options) (*system, error) {
 	s := &system{name: name, opts: opts}
 	sc := eval.NewScorer(opts)
@@ -215,7 +215,7 @@ func scoreSystem(ctx context.Context, name string, covered []corpus.Doc, goldByD
 		}
 		r := sc.Score(d, goldByDoc[d.ID], predByDoc[d.ID])
 		s.sum.Add(r)
-		s.errors = append(s.errors, r.Errors...)
+		s.errors = append(s.errors, r.Mistakes...)
 	}
 	return s, nil
 }
@@ -410,7 +410,7 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, lf *
 		r := sc.Score(d.Doc, lf.apply(d.Gold, true), lf.apply(d.Pred, false))
 		s.sum.Add(r)
 		if outDir != "" {
-			s.errors = append(s.errors, r.Errors...)
+			s.errors = append(s.errors, r.Mistakes...)
 		}
 	}
 	if docs == 0 {

@@ -67,7 +67,7 @@ func (f *scoringFlags) splitScope(ms []corpus.Mention) ([]corpus.Mention, map[co
 
 // options returns the scorer's options.
 func (f *scoringFlags) scorer(withErrors bool) eval.Options {
-	return eval.Options{NoErrors: !withErrors, ValueTol: f.valueTol}
+	return eval.Options{NoMistakes: !withErrors, ValueTol: f.valueTol}
 }
 
 // parseScoring parses a scoring verb's flags and checks its statistics

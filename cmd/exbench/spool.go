@@ -111,7 +111,7 @@ func (s *spooled) add(name string, r *eval.DocResult) error {
 			return err
 		}
 	}
-	for _, e := range r.Errors {
+	for _, e := range r.Mistakes {
 		if err := s.errors.add(errorRowOf(name, e)); err != nil {
 			return err
 		}

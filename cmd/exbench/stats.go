@@ -64,7 +64,7 @@ func units(ctx context.Context, s *system, unit string, covered []corpus.Doc, go
 		return s.sum.Docs, nil
 	}
 	opts := s.opts
-	opts.NoErrors = true
+	opts.NoMistakes = true
 	sc := eval.NewScorer(opts)
 	var sum eval.Summary
 	for _, d := range covered {

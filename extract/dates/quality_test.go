@@ -33,7 +33,7 @@ func TestBundledGold(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := scorer.Score(doc, byDoc[doc.ID], pred)
-		for _, e := range r.Errors {
+		for _, e := range r.Mistakes {
 			if e.Scheme != eval.Strict {
 				continue
 			}

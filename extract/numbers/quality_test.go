@@ -31,7 +31,7 @@ func TestQuality(t *testing.T) {
 		}
 		r := scorer.Score(d, byDoc[d.ID], pred)
 		sum.Add(r)
-		for _, e := range r.Errors {
+		for _, e := range r.Mistakes {
 			if e.Scheme == eval.Strict || e.Scheme == eval.Value {
 				t.Logf("%s %s %s: %s", e.Scheme, e.Outcome, e.DocID, e.Context)
 			}
