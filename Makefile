@@ -5,8 +5,9 @@ FUZZTIME ?= 30s
 BENCH    ?= .
 
 # Every fuzz target, as package:Target.
-FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./corpus:FuzzSentences ./gold:FuzzRead ./gold:FuzzReader ./gold:FuzzCoNLL \
-	./gold:FuzzReadJSONLAnnotations ./gold:FuzzBrat ./gold:FuzzReadScope ./gold:FuzzParseLabelMap ./gold:FuzzWriteCoNLL \
+FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzReadJSONL ./corpus:FuzzSentences ./corpus:FuzzParseLabelMap \
+	./gold:FuzzRead ./gold:FuzzReadScope ./gold/jsonl:FuzzRead ./gold/brat:FuzzRead ./gold/conll:FuzzReader ./gold/conll:FuzzWrite \
+	./eval:FuzzStore \
 	./extract/numbers:FuzzFind ./extract/dates:FuzzFind ./extract/prose:FuzzExtract \
 	./extract/external:FuzzParseAnswer ./extract/external:FuzzSplitWords
 
@@ -43,8 +44,9 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./...
 
-# eval and corpus must not depend on prose or gocsv.
+# eval and corpus must not depend on prose or gocsv, nor on the packages
+# that read files and render reports.
 depcheck:
-	@bad="$$($(GO) list -deps ./corpus/... ./eval/... 2>/dev/null | grep -E '^github.com/(jdkato/prose|gocarina/gocsv)')"; \
+	@bad="$$($(GO) list -deps ./corpus/... ./eval/... 2>/dev/null | grep -E '^github.com/(jdkato/prose|gocarina/gocsv|exbench/exbench/(gold|report|extract))')"; \
 	if [ -n "$$bad" ]; then echo "depcheck: eval or corpus depends on: $$bad"; exit 1; fi; \
-	echo "depcheck: eval and corpus are free of prose and gocsv"
+	echo "depcheck: eval and corpus are free of prose, gocsv, gold, report and extract"

@@ -1,6 +1,6 @@
 module github.com/exbench/exbench
 
-go 1.24.0
+go 1.26.0
 
 require (
 	github.com/gocarina/gocsv v0.0.0-20240520201108-78e41c74b4b1
@@ -15,5 +15,6 @@ require (
 require (
 	github.com/deckarep/golang-set v1.7.1 // indirect
 	github.com/mingrammer/commonregex v1.0.1 // indirect
+	golang.org/x/sync v0.25.0 // indirect
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 )

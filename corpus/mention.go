@@ -37,10 +37,53 @@ type Mention struct {
 	Source Source
 }
 
-// Source is a position in an input file.
+// Source is where a mention was read: its file, its line, and the
+// column of each of its fields, so that a problem found later still
+// points at the field at fault.
 type Source struct {
 	File string
 	Line int // 1-based; 0 when unknown
+	// Col holds the 1-based code-point column of each field on the line,
+	// by [Field]; 0 where unknown.
+	Col [NumFields]int32
+}
+
+// Field names a field of a mention, as the columns of a mention file do.
+type Field int8
+
+// The fields of a mention, in the order of a mention file's columns.
+const (
+	FieldDocID Field = iota
+	FieldStart
+	FieldEnd
+	FieldText
+	FieldLabel
+	FieldValue
+	FieldModifier
+	FieldUnit
+	FieldAlt
+	FieldScore
+	NumFields // how many fields there are
+)
+
+var fieldNames = [NumFields]string{"doc_id", "start", "end", "text", "label", "value", "modifier", "unit", "alt", "score"}
+
+// String returns the field's column name: "doc_id", "start", ...
+func (f Field) String() string {
+	if f < 0 || f >= NumFields {
+		return fmt.Sprintf("Field(%d)", int(f))
+	}
+	return fieldNames[f]
+}
+
+// Problem returns a problem with field f of the mention read at s: at
+// its column, or column 1 when that is not known.
+func (s Source) Problem(f Field, err error) *Problem {
+	p := &Problem{File: s.File, Line: s.Line, Field: f.String(), Err: err}
+	if s.Line > 0 {
+		p.Col = max(int(s.Col[f]), 1)
+	}
+	return p
 }
 
 // String formats s as "file:line", or "" for the zero Source.

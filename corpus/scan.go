@@ -2,125 +2,240 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
-// Scan calls fn with each document of the corpus at path, a directory of
-// .txt files or a .jsonl file, one at a time and in the order [Load]
-// gives, so that only one document's text is held at once (and, for
-// JSONL, a hash of each ID to catch duplicates). It stops at the first
-// problem, with the same messages as Load (invalid UTF-8 with its
-// position, a bad record, a duplicate ID, no document at all), or at fn's
-// first error, and returns it.
-func Scan(path string, fn func(Doc) error) error {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return err
+// Scan returns the documents of the corpus at path, a directory of .txt
+// files or a .jsonl file, one at a time and in order (file names sorted,
+// or JSONL lines), so that only one document's text is held at once (and,
+// for JSONL, a hash of each ID to catch duplicates).
+//
+// A problem with one document (an unreadable file, invalid UTF-8 or a
+// NUL byte with its position, a bad record, a duplicate ID) comes as an
+// error in place of the document, and the scan goes on. A problem with
+// the whole corpus (it cannot be opened, it is no corpus, it holds no
+// document) is the last error.
+func Scan(path string) iter.Seq2[Doc, error] {
+	return func(yield func(Doc, error) bool) {
+		fi, err := os.Stat(path)
+		switch {
+		case err != nil:
+			yield(Doc{}, OpenError(path, err))
+		case fi.IsDir():
+			scanFS(os.DirFS(path), ".", path)(yield)
+		case isJSONL(path):
+			scanJSONLFile(path)(yield)
+		default:
+			yield(Doc{}, fmt.Errorf("%s: a corpus is a directory of .txt files or a .jsonl file", path))
+		}
 	}
-	n := 0
-	count := func(d Doc) error { n++; return fn(d) }
-	switch {
-	case fi.IsDir():
-		err = scanDir(path, count)
-	case strings.HasSuffix(path, ".jsonl"):
-		err = scanJSONL(path, count)
-	default:
-		return fmt.Errorf("%s: a corpus is a directory of .txt files or a .jsonl file", path)
-	}
-	if err == nil && n == 0 {
-		err = fmt.Errorf("%s: %w", path, ErrNoDocs)
-	}
-	return err
 }
 
-func scanDir(dir string, fn func(Doc) error) error {
-	fsys := os.DirFS(dir)
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return fmt.Errorf("corpus: %w", err)
-	}
-	for _, e := range entries { // sorted by name
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".txt") || strings.HasPrefix(name, ".") {
-			continue
-		}
-		shown := filepath.Join(dir, name)
-		data, err := fs.ReadFile(fsys, name)
+// scanFS scans the .txt files of dir in fsys. display is the directory's
+// name in messages.
+func scanFS(fsys fs.FS, dir, display string) iter.Seq2[Doc, error] {
+	return func(yield func(Doc, error) bool) {
+		entries, err := fs.ReadDir(fsys, dir)
 		if err != nil {
-			return fmt.Errorf("%s: %w", shown, unwrapPath(err))
+			yield(Doc{}, fmt.Errorf("corpus: %w", err))
+			return
 		}
-		if err := checkUTF8(shown, 1, data); err != nil {
-			return err
+		n := 0
+		for _, e := range entries { // ReadDir sorts by name
+			name := e.Name()
+			if e.IsDir() || !strings.HasSuffix(name, ".txt") || strings.HasPrefix(name, ".") {
+				continue
+			}
+			n++
+			shown := filepath.Join(display, name)
+			data, err := fs.ReadFile(fsys, path.Join(dir, name))
+			if err != nil {
+				err = unwrapPath(err)
+				if e.Type()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist) {
+					err = fmt.Errorf("%w (broken symbolic link)", err)
+				}
+				err = fmt.Errorf("%s: %w", shown, err)
+			} else {
+				if p := CheckEncoding(shown, 1, 0, data, "text must be"); p != nil {
+					err = p
+				}
+			}
+			d := Doc{ID: strings.TrimSuffix(name, ".txt"), Text: string(data)}
+			if err != nil {
+				d = Doc{}
+			}
+			if !yield(d, err) {
+				return
+			}
 		}
-		if err := fn(Doc{ID: strings.TrimSuffix(name, ".txt"), Text: string(data)}); err != nil {
-			return err
+		if n == 0 {
+			yield(Doc{}, fmt.Errorf("%s: %w: no .txt files in the directory", display, ErrNoDocs))
 		}
 	}
-	return nil
 }
 
-func scanJSONL(file string, fn func(Doc) error) error {
-	f, err := os.Open(file)
-	if err != nil {
-		return err
+// CheckEncoding returns the first invalid UTF-8 sequence or NUL byte in
+// data as a problem at its line and column, or nil. data starts on line
+// firstLine of file, at byte offset off, which messages give. A NUL byte
+// usually means a UTF-16 file: its message ends with the hint that what
+// (text, mention files, ...) must be UTF-8.
+func CheckEncoding(file string, firstLine, off int, data []byte, what string) *Problem {
+	nul := bytes.IndexByte(data, 0)
+	if nul < 0 && utf8.Valid(data) {
+		return nil
 	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	ids := newIDLines(file)
-	for line := 1; ; line++ {
-		data, err := br.ReadBytes('\n')
-		if len(data) > 0 {
-			d, ok, perr := parseRecord(file, line, data)
-			if perr != nil {
-				return perr
-			}
-			if ok {
-				first, err := ids.add(d.ID, line)
-				if err != nil {
-					return err
-				}
-				if first > 0 {
-					return &Error{File: file, Line: line, Err: fmt.Errorf("id: %w %q (first on line %d)", ErrDuplicateID, d.ID, first)}
-				}
-				if err := fn(d); err != nil {
-					return err
-				}
-			}
+	at := 0
+	for at < len(data) && at != nul {
+		r, size := utf8.DecodeRune(data[at:])
+		if r == utf8.RuneError && size <= 1 {
+			break
 		}
+		at += size
+	}
+	line := firstLine + bytes.Count(data[:at], []byte("\n"))
+	col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:at], '\n')+1:at])
+	err := Problemf(ErrUTF8, "invalid UTF-8: byte 0x%02x at byte offset %d", data[at], off+at)
+	if at == nul {
+		err = Problemf(ErrNUL, "NUL byte at byte offset %d (is the file UTF-16? %s UTF-8)", off+at, what)
+	}
+	return &Problem{File: file, Line: line, Col: col, Err: err}
+}
+
+// scanJSONLFile scans the JSONL corpus in file.
+func scanJSONLFile(file string) iter.Seq2[Doc, error] {
+	return func(yield func(Doc, error) bool) {
+		f, err := os.Open(file)
 		if err != nil {
+			yield(Doc{}, err)
+			return
+		}
+		defer f.Close()
+		scanJSONL(f, file, newIDLines(func(line int) (string, error) { return idOnLine(file, line) }))(yield)
+	}
+}
+
+// scanJSONL scans a JSONL corpus read from r, named name in messages.
+func scanJSONL(r io.Reader, name string, ids *idLines) iter.Seq2[Doc, error] {
+	return func(yield func(Doc, error) bool) {
+		br := bufio.NewReader(r)
+		n := 0
+		for line := 1; ; line++ {
+			data, err := br.ReadBytes('\n')
+			if len(data) > 0 {
+				d, ok, perr := parseRecord(name, line, data)
+				if ok && perr == nil {
+					var first int
+					if first, perr = ids.add(d.ID, line); perr == nil && first > 0 {
+						perr = &Problem{File: name, Line: line, Field: "id", Err: Problemf(ErrDuplicateID, "duplicate document ID %q (first on line %d)", d.ID, first)}
+					}
+				}
+				if perr != nil || ok {
+					n++
+					if perr != nil {
+						d = Doc{}
+					}
+					if !yield(d, perr) {
+						return
+					}
+				}
+			}
 			if errors.Is(err, io.EOF) {
-				return nil
+				break
 			}
-			return fmt.Errorf("%s: %w", file, err)
+			if err != nil {
+				yield(Doc{}, fmt.Errorf("%s: %w", name, err))
+				return
+			}
+		}
+		if n == 0 {
+			yield(Doc{}, fmt.Errorf("%s: %w", name, ErrNoDocs))
 		}
 	}
+}
+
+// parseRecord decodes one JSONL line; ok is false for a blank line.
+func parseRecord(name string, line int, data []byte) (Doc, bool, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return Doc{}, false, nil
+	}
+	if p := CheckEncoding(name, line, 0, data, "text must be"); p != nil {
+		return Doc{}, false, p
+	}
+	var rec struct {
+		ID   *string `json:"id"`
+		Text *string `json:"text"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	badAt := func(col int, format string, args ...any) (Doc, bool, error) {
+		return Doc{}, false, &Problem{File: name, Line: line, Col: col, Err: fmt.Errorf("%w: "+format, append([]any{ErrRecord}, args...)...)}
+	}
+	bad := func(format string, args ...any) (Doc, bool, error) { return badAt(0, format, args...) }
+	if err := dec.Decode(&rec); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		var syntaxErr *json.SyntaxError
+		switch {
+		case errors.As(err, &typeErr):
+			return bad("%s: want a string, got JSON %s", typeErr.Field, typeErr.Value)
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			// Where more was expected: the end of the line.
+			end := bytes.TrimRight(data, " \t\r\n")
+			return badAt(utf8.RuneCount(end)+1, "the record is cut off: the line ends inside the JSON object")
+		case errors.As(err, &syntaxErr) && syntaxErr.Offset > 0:
+			return badAt(utf8.RuneCount(data[:min(syntaxErr.Offset-1, int64(len(data)))])+1, "%v", err)
+		}
+		return bad("%v", err)
+	}
+	if dec.More() {
+		return bad("more than one JSON value on the line")
+	}
+	switch {
+	case rec.ID == nil:
+		return bad(`no "id" field`)
+	case *rec.ID == "":
+		return bad(`empty "id"`)
+	case rec.Text == nil:
+		return bad(`no "text" field`)
+	}
+	// A \u0000 escape makes the NUL byte that a .txt file may not hold.
+	for _, f := range []struct{ name, s string }{{"id", *rec.ID}, {"text", *rec.Text}} {
+		if i := strings.IndexByte(f.s, 0); i >= 0 {
+			return bad("%s: NUL character (\\u0000) at code point %d; text must not hold one", f.name, utf8.RuneCountInString(f.s[:i]))
+		}
+	}
+	return Doc{ID: *rec.ID, Text: *rec.Text}, true, nil
 }
 
 // idLines finds duplicate IDs in a JSONL corpus read one record at a
-// time, holding a 64-bit hash of each ID and its line rather than the ID:
-// a few bytes an ID. When a hash comes again, the ID on its first line is
-// read again from the file to tell a duplicate from two IDs that share a
-// hash (kept whole from then on, which almost never happens).
+// time. Reading a file, it holds a 64-bit hash of each ID and its line
+// rather than the ID: a few bytes an ID. When a hash comes again, the ID
+// on its first line is read again from the file to tell a duplicate from
+// two IDs that share a hash (kept whole from then on, which almost never
+// happens). Reading a stream that cannot be read again, it holds the IDs.
 type idLines struct {
-	file   string
+	reread func(line int) (string, error) // nil: hold the IDs
 	seed   maphash.Seed
 	lines  map[uint64]int // the hash of an ID -> the line it is first on
-	shared map[string]int // IDs whose hash an earlier ID has -> their line
+	shared map[string]int // IDs whose hash an earlier ID has, or every ID without reread -> their line
 }
 
 // idHash hashes an ID; a variable so that tests can make every ID share
 // one hash.
 var idHash = func(seed maphash.Seed, id string) uint64 { return maphash.String(seed, id) }
 
-func newIDLines(file string) *idLines {
-	return &idLines{file: file, seed: maphash.MakeSeed(), lines: map[uint64]int{}, shared: map[string]int{}}
+func newIDLines(reread func(int) (string, error)) *idLines {
+	return &idLines{reread: reread, seed: maphash.MakeSeed(), lines: map[uint64]int{}, shared: map[string]int{}}
 }
 
 // add records that id is on line, and returns the line it was first on
@@ -129,13 +244,17 @@ func (x *idLines) add(id string, line int) (int, error) {
 	if first, ok := x.shared[id]; ok {
 		return first, nil
 	}
+	if x.reread == nil {
+		x.shared[id] = line
+		return 0, nil
+	}
 	h := idHash(x.seed, id)
 	first, ok := x.lines[h]
 	if !ok {
 		x.lines[h] = line
 		return 0, nil
 	}
-	other, err := idOnLine(x.file, first)
+	other, err := x.reread(first)
 	if err != nil {
 		return 0, err
 	}

@@ -18,6 +18,23 @@ type BootstrapOptions struct {
 	Level     float64 // confidence level; 0 means 0.95
 	Seed      uint64  // random seed; resample r uses the stream (Seed, r)
 	Workers   int     // goroutines; 0 means GOMAXPROCS. Results do not depend on it.
+	Method    Method  // the interval reports and warnings use: BCa, the default, or Percentile
+}
+
+// Method is a way to make a bootstrap interval.
+type Method int8
+
+const (
+	BCa        Method = iota // bias-corrected and accelerated
+	Percentile               // the plain percentile interval
+)
+
+// String returns "BCa" or "percentile".
+func (m Method) String() string {
+	if m == Percentile {
+		return "percentile"
+	}
+	return "BCa"
 }
 
 func (o BootstrapOptions) withDefaults() BootstrapOptions {
@@ -47,10 +64,21 @@ type Estimate struct {
 	BCaOK bool
 }
 
+// Interval returns the estimate's interval made by method m.
+func (e Estimate) Interval(m Method) Interval {
+	if m == Percentile {
+		return e.Percentile
+	}
+	return e.BCa
+}
+
 // Row is the precision, recall and F1 of one key, with their intervals.
 type Row struct {
 	Key    Key
 	Metric [3]Estimate // indexed by Metric
+	// Warnings says what makes the intervals rough, when [Result]
+	// makes them: [ErrBCaUndefined], a [FewGold].
+	Warnings []error
 }
 
 // bins is the resolution of the bootstrap distributions: metrics are

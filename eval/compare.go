@@ -21,6 +21,9 @@ type Difference struct {
 	// P after Holm's correction over the labels of the key's scheme (P
 	// itself for micro and macro rows).
 	P, PHolm float64
+	// Warnings says what makes the row rough, when [Result.Compare]
+	// makes it: a [FewGold].
+	Warnings []error
 }
 
 // Comparison is the result of [Compare].
@@ -32,6 +35,11 @@ type Comparison struct {
 	// MinP is the smallest p-value the test can reach: 2/2ⁿ when exact,
 	// 1/(R+1) when sampled.
 	MinP float64
+	// Units and Unit say what was resampled, when [Result.Compare] makes
+	// the comparison, and Warnings what limits it: an [Unreachable].
+	Units    int
+	Unit     Unit
+	Warnings []error
 }
 
 // MaxExact is the largest number of documents for which [Compare]

@@ -18,14 +18,19 @@ import (
 // A nil *Scope covers every document whole.
 type Scope struct {
 	regions map[string][]corpus.Span // nil slice: the whole document
+	list    []corpus.Region          // as given, for checks against the corpus
 }
 
-// NewScope returns the scope of the documents that are keys of regions,
-// each whole when its slice is empty, else those spans of it.
-func NewScope(regions map[string][]corpus.Span) *Scope {
-	s := &Scope{regions: make(map[string][]corpus.Span, len(regions))}
-	for id, spans := range regions {
-		s.regions[id] = slices.Clone(spans)
+// NewScope returns the scope made of regions: documents whole, or spans
+// of them.
+func NewScope(regions []corpus.Region) *Scope {
+	s := &Scope{regions: map[string][]corpus.Span{}, list: slices.Clone(regions)}
+	for _, r := range regions {
+		spans := s.regions[r.DocID]
+		if !r.Whole() {
+			spans = append(spans, r.Span)
+		}
+		s.regions[r.DocID] = spans
 	}
 	return s
 }

@@ -17,7 +17,7 @@ func TestScope(t *testing.T) {
 	if got := []rune(d.Text)[body.Start:][:4]; string(got) != "ISIS" {
 		t.Fatalf("the body starts with %q", string(got))
 	}
-	s := NewScope(map[string][]corpus.Span{"d": {body}})
+	s := NewScope([]corpus.Region{{DocID: "d", Span: body}})
 	g, gOut := s.Split(gold)
 	p, pOut := s.Split(pred)
 	if len(gOut) != 2 || len(pOut) != 1 || pOut[0].Text != "ISIS" {
@@ -29,10 +29,10 @@ func TestScope(t *testing.T) {
 	if got := r.Micro(Strict); got != c(1, 1, 0, 1, 1) {
 		t.Errorf("strict %+v, want 1 COR, 1 INC, 1 MIS, 1 SPU", got)
 	}
-	if !s.Covers("d") || s.Covers("e") || NewScope(map[string][]corpus.Span{"e": nil}).In(gold[0]) {
+	if !s.Covers("d") || s.Covers("e") || NewScope([]corpus.Region{{DocID: "e"}}).In(gold[0]) {
 		t.Error("Covers or In is wrong about documents")
 	}
-	if !NewScope(map[string][]corpus.Span{"d": nil}).In(pred[0]) || !(*Scope)(nil).In(pred[0]) {
+	if !NewScope([]corpus.Region{{DocID: "d"}}).In(pred[0]) || !(*Scope)(nil).In(pred[0]) {
 		t.Error("a whole document, or a nil Scope, does not hold every mention")
 	}
 }

@@ -47,6 +47,9 @@ type Confusion struct {
 // DocResult is the scoring of one document.
 type DocResult struct {
 	DocID string
+	// Pos is the document's position in its corpus, from 0, when it was
+	// scored as part of one ([ScoreCases] sets it).
+	Pos int
 	// Counts per label, All first, then labels in [LabelOrder], each label
 	// present in the document's gold or predictions.
 	Counts []LabelCounts

@@ -27,6 +27,7 @@ type Summary struct {
 // label, the document's sufficient statistics for resampling.
 type DocCounts struct {
 	DocID  string
+	Pos    int                      // the document's position in its corpus (see DocResult.Pos)
 	Scheme [len(schemeNames)]Counts // all labels together
 	Labels []LabelCounts            // All first, then each label present
 }
@@ -47,7 +48,7 @@ func (s *Summary) Add(r DocResult) {
 	}
 	s.N++
 	if !s.NoDocs {
-		s.Docs = append(s.Docs, DocCounts{DocID: r.DocID, Scheme: r.Counts[0].Scheme, Labels: r.Counts})
+		s.Docs = append(s.Docs, DocCounts{DocID: r.DocID, Pos: r.Pos, Scheme: r.Counts[0].Scheme, Labels: r.Counts})
 	}
 	for _, lc := range r.Counts {
 		t := s.labels[lc.Label]
@@ -62,6 +63,61 @@ func (s *Summary) Add(r DocResult) {
 	for _, c := range r.Confusion {
 		s.confusion[[2]corpus.Label{c.Gold, c.Pred}] += c.N
 	}
+}
+
+// Merge adds the counts of o, a summary of other documents of the same
+// corpus, to s. Each document's counts ([Summary.Docs]) come in corpus
+// order, by their positions, so that merging the parts of a corpus
+// scored apart gives the summary of the whole, whatever the parts.
+func (s *Summary) Merge(o *Summary) {
+	s.N += o.N
+	s.Docs = mergeDocs(s.Docs, o.Docs)
+	if o.labels == nil {
+		return
+	}
+	if s.labels == nil {
+		s.labels = map[corpus.Label]*LabelCounts{}
+		s.confusion = map[[2]corpus.Label]int{}
+		s.numbers = map[corpus.Label]NumberChain{}
+	}
+	for l, lc := range o.labels {
+		t := s.labels[l]
+		if t == nil {
+			t = &LabelCounts{Label: l}
+			s.labels[l] = t
+		}
+		for sc := range t.Scheme {
+			t.Scheme[sc] = t.Scheme[sc].Plus(lc.Scheme[sc])
+		}
+	}
+	for k, n := range o.confusion {
+		s.confusion[k] += n
+	}
+	for l, c := range o.numbers {
+		t, ok := s.numbers[l]
+		if !ok {
+			t.Label = l
+		}
+		s.numbers[l] = t.Plus(c)
+	}
+}
+
+// mergeDocs merges two lists of counts, each in corpus order, by
+// position; counts of one position (a document's sentences) keep their
+// order.
+func mergeDocs(a, b []DocCounts) []DocCounts {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]DocCounts, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Pos < a[0].Pos {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // Labels returns the counts of [All] and of each label seen, in

@@ -66,7 +66,7 @@ func TestRunOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	var progress []int
-	many, err := Run(context.Background(), e, c, Options{Workers: 8, Progress: func(done, total int) { progress = append(progress, done) }})
+	many, err := Run(context.Background(), e, c, Options{Workers: 8, Progress: func(done int) { progress = append(progress, done) }})
 	if err != nil {
 		t.Fatal(err)
 	}

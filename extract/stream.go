@@ -2,127 +2,193 @@ package extract
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"hash"
+	"io"
+	"iter"
 	"runtime"
 	"sync"
 	"time"
 
 	"github.com/exbench/exbench/corpus"
+	"golang.org/x/sync/errgroup"
 )
 
-// Stream runs e over the documents that each hands out, Workers at once,
-// and calls emit with each document's mentions in the order the documents
-// came, whatever order they finish in. At most twice Workers documents
-// are held at a time, so memory grows with the largest documents, not
-// with the corpus. Mentions are checked as [Run] checks them. Stream stops
-// at the first error (each's, an extraction's, a check's or emit's) or
-// when ctx is done, and returns it. It returns the time loading took
-// (see [Loader]).
-func Stream(ctx context.Context, e Extractor, each func(func(corpus.Doc) error) error, emit func(d corpus.Doc, ms []corpus.Mention, took time.Duration) error, opts Options) (time.Duration, error) {
+// Options configures [Stream] and [Run]. The zero Options is the default.
+type Options struct {
+	// Workers is how many documents are extracted at once; 0 means
+	// GOMAXPROCS.
+	Workers int
+	// Progress, when set, is called after each document with the number
+	// done so far. Calls come from one goroutine at a time.
+	Progress func(done int)
+}
+
+// Stats describes a run of an extractor over a corpus.
+type Stats struct {
+	// Load is how long the extractor took to get ready (a model to
+	// load) before the first document; Wall is the time the documents
+	// took after that.
+	Load, Wall time.Duration
+	Docs       int   // documents extracted
+	Bytes      int64 // the size of their texts
+	Mentions   int   // mentions found
+	Workers    int   // documents extracted at once, at most
+	// Fingerprint is the SHA-256 of the documents' IDs and texts, in
+	// order, each followed by a NUL byte, as "sha256:HEX": two runs
+	// with the same fingerprint read the same documents.
+	Fingerprint string
+}
+
+// Loader is an extractor that has something to get ready before its
+// first document, such as a model to load. [Stream] calls Load before it
+// starts the clock on the documents, so throughput does not include it.
+type Loader interface {
+	Load() error
+}
+
+// Stream runs e over docs with a pool of workers and calls emit with each
+// document's mentions in the order the documents came, whatever order
+// they finish in, with the time the document took. At most twice Workers
+// documents are held at a time, so memory grows with the largest
+// documents, not with the corpus.
+//
+// Each mention is checked against its document: a span outside the text
+// or a Text that differs from it is an error naming the extractor and the
+// document; an empty Text is filled in. Stream stops at the first error
+// (an extraction's, a check's or emit's), or when ctx is done, and
+// returns it. A problem that docs gives for a document is not extracted
+// around: the rest is read, and every such problem is returned, joined.
+func Stream(ctx context.Context, e Extractor, docs iter.Seq2[corpus.Doc, error], emit func(d corpus.Doc, ms []corpus.Mention, took time.Duration) error, opts Options) (Stats, error) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var load time.Duration
+	st := Stats{Workers: workers}
 	if l, ok := e.(Loader); ok {
 		t0 := time.Now()
 		if err := l.Load(); err != nil {
-			return 0, fmt.Errorf("extractor %s: %w", e.Name(), err)
+			return st, fmt.Errorf("extractor %s: %w", e.Name(), err)
 		}
-		load = time.Since(t0)
+		st.Load = time.Since(t0)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	type job struct {
-		i int
-		d corpus.Doc
-	}
-	type result struct {
-		job
-		ms   []corpus.Mention
-		took time.Duration
-		err  error
-	}
-	jobs := make(chan job)
-	results := make(chan result, workers)
-	tokens := make(chan struct{}, 2*workers) // documents held
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				t0 := time.Now()
-				ms, err := e.Extract(ctx, j.d)
-				if err == nil {
-					err = check(j.d, ms)
-				}
-				if err != nil {
-					err = fmt.Errorf("extractor %s: document %q: %w", e.Name(), j.d.ID, err)
-				}
-				results <- result{j, ms, time.Since(t0), err}
-			}
-		}()
-	}
-	feedErr := make(chan error, 1)
-	go func() {
-		i := 0
-		err := each(func(d corpus.Doc) error {
-			select {
-			case tokens <- struct{}{}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			select {
-			case jobs <- job{i, d}:
-				i++
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-		close(jobs)
-		feedErr <- err
-	}()
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-
-	pending := map[int]result{}
-	next := 0
-	var firstErr error
-	for r := range results {
-		if firstErr != nil {
-			continue // drain
-		}
-		if r.err != nil {
-			firstErr = r.err
-			cancel()
+	start := time.Now()
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	var (
+		mu      sync.Mutex
+		pending = map[int]done{}
+		next    int
+		failed  bool // emit failed: no more calls
+		fp      = sha256.New()
+	)
+	held := make(chan struct{}, 2*workers) // documents held, in flight or waiting their turn
+	var problems []error
+	i := 0
+feed:
+	for d, err := range docs {
+		if err != nil {
+			problems = append(problems, err)
 			continue
 		}
-		pending[r.i] = r
-		for {
-			p, ok := pending[next]
-			if !ok {
-				break
+		select {
+		case held <- struct{}{}:
+		case <-gctx.Done():
+			break feed
+		}
+		at := i
+		i++
+		g.Go(func() error {
+			t0 := time.Now()
+			ms, err := e.Extract(gctx, d)
+			if err == nil {
+				err = check(d, ms)
 			}
-			delete(pending, next)
-			next++
-			<-tokens
-			if err := emit(p.d, p.ms, p.took); err != nil {
-				firstErr = err
-				cancel()
-				break
+			if err != nil {
+				return fmt.Errorf("extractor %s: document %q: %w", e.Name(), d.ID, err)
 			}
+			mu.Lock()
+			defer mu.Unlock()
+			pending[at] = done{d, ms, time.Since(t0)}
+			for !failed {
+				p, ok := pending[next]
+				if !ok {
+					return nil
+				}
+				delete(pending, next)
+				next++
+				<-held
+				st.count(fp, p.d, p.ms)
+				if err := emit(p.d, p.ms, p.took); err != nil {
+					failed = true
+					return err
+				}
+				if opts.Progress != nil {
+					opts.Progress(st.Docs)
+				}
+			}
+			return nil
+		})
+	}
+	err := g.Wait()
+	st.Wall = time.Since(start)
+	st.Fingerprint = "sha256:" + hex.EncodeToString(fp.Sum(nil))
+	st.Workers = min(workers, st.Docs)
+	switch {
+	case err != nil:
+		return st, err
+	case ctx.Err() != nil:
+		return st, ctx.Err()
+	case len(problems) > 0:
+		return st, errors.Join(problems...)
+	}
+	return st, nil
+}
+
+// done is an extracted document waiting for its turn.
+type done struct {
+	d    corpus.Doc
+	ms   []corpus.Mention
+	took time.Duration
+}
+
+// count adds a document to the stats and the fingerprint.
+func (st *Stats) count(fp hash.Hash, d corpus.Doc, ms []corpus.Mention) {
+	io.WriteString(fp, d.ID)
+	fp.Write([]byte{0})
+	io.WriteString(fp, d.Text)
+	fp.Write([]byte{0})
+	st.Docs++
+	st.Bytes += int64(len(d.Text))
+	st.Mentions += len(ms)
+}
+
+// check verifies that every mention of d lies within its text, and fills
+// in DocID and an empty Text.
+func check(d corpus.Doc, ms []corpus.Mention) error {
+	var x *corpus.Index
+	for i := range ms {
+		m := &ms[i]
+		if x == nil {
+			x = corpus.NewIndex(d.Text)
+		}
+		text, ok := x.Slice(m.Span)
+		if !ok || m.Span.Len() <= 0 {
+			return fmt.Errorf("mention %d: span %s is not within the text (length %d)", i, m.Span, x.Len())
+		}
+		if m.DocID == "" {
+			m.DocID = d.ID
+		} else if m.DocID != d.ID {
+			return fmt.Errorf("mention %d: doc_id %q", i, m.DocID)
+		}
+		if m.Text == "" {
+			m.Text = text
+		} else if m.Text != text {
+			return fmt.Errorf("mention %d: text %q, but the document has %q at %s", i, m.Text, text, m.Span)
 		}
 	}
-	if err := <-feedErr; firstErr == nil && err != nil {
-		firstErr = err
-	}
-	if firstErr == nil {
-		firstErr = ctx.Err()
-	}
-	return load, firstErr
+	return nil
 }

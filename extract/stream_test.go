@@ -13,14 +13,7 @@ import (
 
 func TestStreamOrderAndErrors(t *testing.T) {
 	c := testCorpus(t, 30)
-	each := func(fn func(corpus.Doc) error) error {
-		for _, d := range c.Docs {
-			if err := fn(d); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	each := c.All()
 	e := &capitals{label: corpus.PERSON}
 	want, err := Run(context.Background(), e, c, Options{Workers: 1})
 	if err != nil {
@@ -61,8 +54,11 @@ func TestStreamOrderAndErrors(t *testing.T) {
 	if !errors.Is(err, stop) || n != 5 {
 		t.Errorf("Stream with a failing emit = %v after %d", err, n)
 	}
-	_, err = Stream(context.Background(), e, func(fn func(corpus.Doc) error) error { return fmt.Errorf("bad corpus") }, func(corpus.Doc, []corpus.Mention, time.Duration) error { return nil }, Options{})
-	if err == nil || err.Error() != "bad corpus" {
-		t.Errorf("Stream with a failing corpus = %v", err)
+	bad := func(yield func(corpus.Doc, error) bool) {
+		_ = yield(c.Docs[0], nil) && yield(corpus.Doc{}, fmt.Errorf("bad document")) && yield(c.Docs[1], nil) && yield(corpus.Doc{}, fmt.Errorf("worse document"))
+	}
+	st, err := Stream(context.Background(), e, bad, func(corpus.Doc, []corpus.Mention, time.Duration) error { return nil }, Options{})
+	if err == nil || err.Error() != "bad document\nworse document" || st.Docs != 2 {
+		t.Errorf("Stream with bad documents = %v after %d documents, want both problems after the 2 good ones", err, st.Docs)
 	}
 }

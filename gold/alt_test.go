@@ -19,16 +19,16 @@ func TestAltAndScoreColumns(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]corpus.Span{{{Start: 6, End: 15}}, {{Start: 30, End: 33}, {Start: 25, End: 33}}, nil}
-	for i, m := range f.Mentions {
+	for i, m := range f {
 		if diff := cmp.Diff(want[i], m.Alts); diff != "" {
 			t.Errorf("mention %d alts (-want +got):\n%s", i, diff)
 		}
 	}
-	if m := f.Mentions[1]; !m.HasScore || m.Score != 0.5 || f.Mentions[0].HasScore || f.Mentions[2].Score != 0.001 {
-		t.Errorf("scores: %v %v %v", f.Mentions[0].HasScore, m.Score, f.Mentions[2].Score)
+	if m := f[1]; !m.HasScore || m.Score != 0.5 || f[0].HasScore || f[2].Score != 0.001 {
+		t.Errorf("scores: %v %v %v", f[0].HasScore, m.Score, f[2].Score)
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, f.Mentions); err != nil {
+	if err := Write(&buf, f); err != nil {
 		t.Fatal(err)
 	}
 	if want := h + "d,5,15,$5 million,MONEY,5000000,,USD,6:15,\n" +
@@ -59,7 +59,7 @@ func TestAltAndScoreProblems(t *testing.T) {
 		{"d,0,5,Hello,ORG,,NaN", `f.csv:2:18: score: "NaN" is not a number (want a decimal such as 0.87)`},
 	} {
 		_, err := Read([]byte(h+tc.row+"\n"), "f.csv")
-		var errs Errors
+		var errs corpus.Problems
 		if !errors.As(err, &errs) || errs[0].Error() != tc.want {
 			t.Errorf("%s: %v\nwant %s", tc.row, err, tc.want)
 		}
@@ -68,8 +68,7 @@ func TestAltAndScoreProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _ := corpus.New("c", []corpus.Doc{{ID: "d", Text: "Hello you"[:8]}})
-	if errs := f.Check(c); len(errs) != 1 || errs[0].Error() != `f.csv:2:17: alt: 1:9 ends past the end of document "d" (length 8)` {
+	if errs := corpus.CheckText(corpus.Doc{ID: "d", Text: "Hello you"[:8]}, f); len(errs) != 1 || errs[0].Error() != `f.csv:2:17: alt: 1:9 ends past the end of document "d" (length 8)` {
 		t.Errorf("Check: %v", errs)
 	}
 }

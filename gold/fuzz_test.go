@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/internal/marks"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -29,7 +30,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Read(data, "f.csv")
 		lines := bytes.Count(data, []byte("\n")) + 1
-		var errs Errors
+		var errs corpus.Problems
 		if errors.As(err, &errs) {
 			for _, e := range errs {
 				if e.File != "f.csv" || e.Line < 1 || e.Line > lines || e.Col < 1 {
@@ -40,27 +41,24 @@ func FuzzRead(f *testing.F) {
 				}
 			}
 		} else if err != nil {
-			t.Fatalf("Read error is not Errors: %v", err)
-		}
-		if file == nil {
-			return
+			t.Fatalf("Read error is not Problems: %v", err)
 		}
 		var buf bytes.Buffer
-		if err := Write(&buf, file.Mentions); err != nil {
+		if err := Write(&buf, file); err != nil {
 			t.Fatal(err)
 		}
 		again, err := Read(buf.Bytes(), "g.csv")
 		if err != nil {
 			t.Fatalf("Read(Write(accepted rows)): %v\n%s", err, buf.Bytes())
 		}
-		want := append(file.Mentions[:0:0], file.Mentions...)
+		want := append(file[:0:0], file...)
 		corpus.Sort(want)
 		for i := range want {
 			// encoding/csv drops the CR of a CRLF inside a quoted field
 			// (see the package documentation).
 			want[i].Text = strings.ReplaceAll(want[i].Text, "\r\n", "\n")
 		}
-		if diff := cmp.Diff(want, again.Mentions, cmpMentions...); diff != "" {
+		if diff := cmp.Diff(want, again, marks.CmpMentions...); diff != "" {
 			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
 	})

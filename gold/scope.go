@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -16,8 +15,8 @@ import (
 // ErrScope is the category of problems in a scope file.
 var ErrScope = errors.New("bad scope")
 
-// ReadScopeFile reads a scope file: the documents a gold set covers, and
-// optionally regions of them, as CSV with the header doc_id,start,end
+// ReadScopeFile reads a scope file: the documents a gold set covers,
+// and optionally regions of them, as CSV with the header doc_id,start,end
 // (or doc_id alone):
 //
 //	doc_id,start,end
@@ -26,30 +25,32 @@ var ErrScope = errors.New("bad scope")
 //	d2,4100,5230
 //
 // A row with empty start and end covers its document whole; rows with
-// code-point offsets cover those regions of it. Every document must be in
-// c, and every region within its text; a nil c leaves those two checks to
-// the caller (who reads the corpus one document at a time). It returns the
-// regions by document (none for a whole document), or every problem found.
-func ReadScopeFile(path string, c *corpus.Corpus) (map[string][]corpus.Span, error) {
+// code-point offsets cover those regions of it. It returns the regions in
+// file order, each with its line and columns, or every problem found in
+// the file. Whether the documents are in a corpus, and the regions within
+// their texts, is for the one who reads the corpus (eval does, with the
+// regions' positions).
+func ReadScopeFile(path string) ([]corpus.Region, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadScope(f, path, c)
+	return ReadScope(f, path)
 }
 
 // ReadScope reads a scope file from r, named path in messages; see
 // [ReadScopeFile].
-func ReadScope(r io.Reader, path string, c *corpus.Corpus) (map[string][]corpus.Span, error) {
+func ReadScope(r io.Reader, path string) ([]corpus.Region, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
-	var errs Errors
+	var errs corpus.Problems
 	bad := func(line, col int, field, format string, args ...any) {
-		errs = append(errs, &Error{File: path, Line: line, Col: col, Field: field, Err: problemf(ErrScope, format, args...)})
+		errs = append(errs, &corpus.Problem{File: path, Line: line, Col: col, Field: field, Err: corpus.Problemf(ErrScope, format, args...)})
 	}
-	scope := map[string][]corpus.Span{}
-	whole := map[string]int{} // documents listed whole, with their line
+	var scope []corpus.Region
+	whole := map[string]int{}   // documents listed whole, with their line
+	regions := map[string]int{} // documents listed with regions, with how many
 	width := 0
 	for {
 		rec, err := cr.Read()
@@ -69,7 +70,7 @@ func ReadScope(r io.Reader, path string, c *corpus.Corpus) (map[string][]corpus.
 			h := strings.Join(rec, ",")
 			h = strings.TrimPrefix(h, "\ufeff")
 			if h != "doc_id" && h != "doc_id,start,end" {
-				bad(1, 1, "header", "want doc_id,start,end (or doc_id), got %s", quote(h))
+				bad(1, 1, "header", "want doc_id,start,end (or doc_id), got %s", corpus.Quote(h))
 				break
 			}
 			width = len(rec)
@@ -80,49 +81,39 @@ func ReadScope(r io.Reader, path string, c *corpus.Corpus) (map[string][]corpus.
 			continue
 		}
 		col := func(i int) int { _, c := cr.FieldPos(i); return c }
-		id := UnescapeCell(rec[0])
-		var d corpus.Doc
-		if c != nil {
-			var ok bool
-			if d, ok = c.Doc(id); !ok {
-				bad(line, 1, "doc_id", "unknown document %s (not in corpus %s)", quote(id), c.Name)
-				continue
-			}
-		}
+		reg := corpus.Region{DocID: UnescapeCell(rec[0]), Source: corpus.Source{File: path, Line: line}}
+		reg.Source.Col[corpus.FieldDocID] = 1
+		id := reg.DocID
 		if width == 1 || rec[1] == "" && rec[2] == "" {
-			if len(scope[id]) > 0 {
-				bad(line, 1, "doc_id", "document %s is listed whole and with regions", quote(id))
+			if regions[id] > 0 {
+				bad(line, 1, "doc_id", "document %s is listed whole and with regions", corpus.Quote(id))
 				continue
 			}
 			whole[id] = line
-			scope[id] = nil
+			scope = append(scope, reg)
 			continue
 		}
+		reg.Source.Col[corpus.FieldStart], reg.Source.Col[corpus.FieldEnd] = int32(col(1)), int32(col(2))
 		start, err1 := strconv.Atoi(rec[1])
 		end, err2 := strconv.Atoi(rec[2])
-		n := math.MaxInt
-		if c != nil {
-			n = corpus.NewIndex(d.Text).Len()
-		}
 		switch {
 		case err1 != nil || start < 0:
-			bad(line, col(1), "start", "%s is not an offset (a non-negative integer, or empty with end for the whole document)", quote(rec[1]))
+			bad(line, col(1), "start", "%s is not an offset (a non-negative integer, or empty with end for the whole document)", corpus.Quote(rec[1]))
 			continue
 		case err2 != nil || end < 0:
-			bad(line, col(2), "end", "%s is not an offset (a non-negative integer, or empty with start for the whole document)", quote(rec[2]))
+			bad(line, col(2), "end", "%s is not an offset (a non-negative integer, or empty with start for the whole document)", corpus.Quote(rec[2]))
 			continue
 		case end <= start:
 			bad(line, col(2), "end", "end %d is not after start %d", end, start)
 			continue
-		case end > n:
-			bad(line, col(2), "end", "%d is past the end of document %s (length %d)", end, quote(id), n)
-			continue
 		}
 		if first, ok := whole[id]; ok {
-			bad(line, 1, "doc_id", "document %s is listed whole on line %d and with a region here", quote(id), first)
+			bad(line, 1, "doc_id", "document %s is listed whole on line %d and with a region here", corpus.Quote(id), first)
 			continue
 		}
-		scope[id] = append(scope[id], corpus.Span{Start: start, End: end})
+		reg.Span = corpus.Span{Start: start, End: end}
+		regions[id]++
+		scope = append(scope, reg)
 	}
 	if width == 0 && len(errs) == 0 {
 		bad(1, 1, "header", "empty file: want a header row doc_id,start,end")

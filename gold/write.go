@@ -42,8 +42,8 @@ func columnsOf(ms []corpus.Mention, w *csv.Writer) *columnsWriter {
 		keep[c] = true
 	}
 	for _, m := range ms {
-		keep[colAlt] = keep[colAlt] || len(m.Alts) > 0
-		keep[colScore] = keep[colScore] || m.HasScore
+		keep[corpus.FieldAlt] = keep[corpus.FieldAlt] || len(m.Alts) > 0
+		keep[corpus.FieldScore] = keep[corpus.FieldScore] || m.HasScore
 	}
 	return &columnsWriter{Writer: w, keep: keep}
 }

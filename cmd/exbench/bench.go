@@ -2,15 +2,21 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/eval"
 	"github.com/exbench/exbench/extract"
+	"github.com/exbench/exbench/gold"
+	"github.com/exbench/exbench/report"
 )
 
 const benchUsage = `
@@ -48,16 +54,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	st.register(fs, true)
 	var lf scoringFlags
 	lf.register(fs)
-	if err := parseScoring(fs, args, stdout, "bench", &st, &lf); err != nil {
+	setup, err := parseScoring(fs, args, stdout, "bench", &st, &lf)
+	if err != nil {
 		return err
 	}
 	if *workers < 1 {
-		return &usageError{"bench: -j must be at least 1"}
+		return usagef("bench: -j must be at least 1")
 	}
 	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("bench: unexpected argument %q", fs.Arg(0))}
+		return usagef("bench: unexpected argument %q", fs.Arg(0))
 	}
-	if err := checkOutDir(*out); err != nil {
+	if err := report.CheckDir(*out); err != nil {
 		return err
 	}
 	if len(specs) == 0 {
@@ -65,6 +72,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		specs = append(specs, strings.Join(builtinNames, "+"))
 	}
 	var es []extract.Extractor
+	defer func() {
+		for _, e := range es {
+			extract.Close(e)
+		}
+	}()
 	seen := map[string]bool{}
 	for _, spec := range specs {
 		for _, one := range strings.Split(spec, ",") {
@@ -73,60 +85,79 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				return err
 			}
 			if seen[e.Name()] {
-				return &usageError{fmt.Sprintf("bench: extractor %s given twice", e.Name())}
+				return usagef("bench: extractor %s given twice", e.Name())
 			}
 			seen[e.Name()] = true
 			es = append(es, e)
 		}
 	}
-	defer func() {
-		for _, e := range es {
-			extract.Close(e)
-		}
-	}()
-
-	c, goldByDoc, covered, err := loadCorpusGold(*corpusName, *goldArg, &lf, stderr)
+	scopePath, err := lf.scope(&setup, *goldArg, stderr)
 	if err != nil {
 		return err
 	}
+	st.apply(&setup)
+
+	// The documents the gold covers are the ones to run.
+	c, err := loadCorpus(*corpusName)
+	if err != nil {
+		return err
+	}
+	goldIn, err := mentionInput(*goldArg, *corpusName, stderr)
+	if err != nil {
+		return err
+	}
+	in := eval.Input{Corpus: c.Name, Docs: c.All(), GoldName: *goldArg, Gold: goldIn}
+	cases, tally := in.Cases(ctx, setup)
+	var covered []corpus.Doc
+	for cs, err := range cases {
+		if err != nil {
+			return scoreError(err, stderr)
+		}
+		covered = append(covered, cs.Doc)
+	}
+	notes(stderr, &eval.Result{Warnings: tally.Warnings, GoldOutOfScope: tally.GoldOutOfScope}, *goldArg, scopePath)
 	sub, err := corpus.New(c.Name, covered)
 	if err != nil {
 		return err
 	}
 
-	var systems []*system
-	var runs []*extract.Result
+	bench := report.Bench{Docs: len(sub.Docs)}
 	for _, e := range es {
-		r, err := extract.Run(ctx, e, sub, extract.Options{Workers: *workers, Progress: progress(stderr, e.Name())})
+		r, err := extract.Run(ctx, e, sub, extract.Options{Workers: *workers, Progress: progress(stderr, e.Name(), len(sub.Docs))})
 		if err != nil {
 			return err
 		}
 		if err := extract.Close(e); err != nil {
 			return err
 		}
-		if err := writePredictions(filepath.Join(*out, "predictions", fileName(r.Name)+".csv"), r, newManifest(r, sub, *workers)); err != nil {
+		ms := r.All()
+		base := filepath.Join(*out, "predictions", fileName(r.Name))
+		m := newManifest(r.Name, r.Version, filepath.Base(c.Name), r.Stats)
+		if err := report.WriteSet(ctx, filepath.Dir(base), []report.File{
+			{Name: filepath.Base(base) + ".csv", Write: func(w io.Writer) error { return gold.Write(w, ms) }},
+			{Name: filepath.Base(base) + ".json", Write: m.write},
+		}); err != nil {
 			return err
 		}
-		preds, outside := lf.splitScope(lf.apply(r.All(), false))
-		predByDoc := groupByDoc(preds)
-		s, err := scoreSystem(ctx, r.Name, covered, goldByDoc, predByDoc, lf.scorer(true))
-		if err != nil {
-			return err
-		}
-		s.labelMap, s.labelSet = lf.describe()
-		s.outOfScope = outside
-		if st.ci {
-			if err := addIntervals(ctx, s, &st, covered, goldByDoc, predByDoc); err != nil {
-				return err
-			}
-		}
-		systems = append(systems, s)
-		runs = append(runs, r)
+		in.Systems = append(in.Systems, eval.System{Name: r.Name, Mentions: eval.Mentions(ms)})
+		bench.DocsPerSec = append(bench.DocsPerSec, float64(len(sub.Docs))/r.Wall.Seconds())
 	}
-	if err := writeReports(ctx, *out, systems); err != nil {
+	in.Docs = sub.All()
+	rows, err := reportRows(*out, &setup, in.Systems)
+	if err != nil {
 		return err
 	}
-	printBench(stdout, sub, systems, runs)
+	defer rows.Close()
+	res, err := eval.Score(ctx, in, setup)
+	if err != nil {
+		return scoreError(err, stderr)
+	}
+	if err := report.Write(ctx, *out, res, rows); err != nil {
+		return err
+	}
+	if err := report.BenchTable(stdout, res, bench); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "\nwrote %s: predictions/ and scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv\n", *out)
 	return nil
 }
@@ -149,53 +180,155 @@ func fileName(name string) string {
 	return string(b)
 }
 
-// printBench prints one row per system: micro precision, recall and F1
-// under each scheme, in percent, and documents per second.
-func printBench(w io.Writer, c *corpus.Corpus, systems []*system, runs []*extract.Result) {
-	var gold int
-	if len(systems) > 0 {
-		gold = systems[0].sum.Micro(eval.Strict).Possible()
+const runUsage = `
+Usage: exbench run -extractor NAME [-corpus C] [-j N] -o FILE.csv
+
+Run runs an extractor over a corpus and writes its mentions as a mention
+CSV (FILE.csv), and a manifest (FILE.json) with the extractor's name and
+version, the exbench version, the corpus's fingerprint, and the timings.
+
+The extractors are prose (named entities: PERSON, NORP... as prose's model
+tags them), numbers (CARDINAL, ORDINAL, QUANTITY, PERCENT, MONEY with value,
+modifier and unit), dates (DATE and TIME), and external (any program: see
+the README); names joined by + run together as one system, where
+overlapping mentions go to the longer span.
+
+Examples:
+
+	exbench run -extractor numbers -o out/numbers.csv
+	exbench run -extractor external -cmd 'python3 my_ner.py' -name spacy-sm -version 3.7 -o out/spacy.csv
+`
+
+func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("run", runUsage)
+	spec := fs.String("extractor", "", "the extractor: prose, numbers, dates, external, or names joined by +")
+	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	out := fs.String("o", "", "write the mentions to `file`.csv and the manifest beside it")
+	workers := fs.Int("j", runtime.GOMAXPROCS(0), "how many documents to extract at once")
+	var x externalFlags
+	x.register(fs)
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
 	}
-	fmt.Fprintf(w, "%d documents, %d gold mentions; micro P, R, F1 in %% (value: numbers only)\n", len(c.Docs), gold)
-	if len(systems) > 0 {
-		systems[0].printSetup(w) // the same for every system
+	switch {
+	case *spec == "":
+		return usagef("run: -extractor is required")
+	case *out == "" || !strings.HasSuffix(*out, ".csv"):
+		return usagef("run: -o FILE.csv is required")
+	case *workers < 1:
+		return usagef("run: -j must be at least 1")
+	case fs.NArg() > 0:
+		return usagef("run: unexpected argument %q", fs.Arg(0))
 	}
-	width := len("system")
-	for _, s := range systems {
-		width = max(width, len(s.name))
+	if err := report.CheckDir(filepath.Dir(*out)); err != nil {
+		return err
 	}
-	var b strings.Builder
-	schemeHeader(&b, fmt.Sprintf("%-*s %6s %8s", width, "system", "found", "docs/s"))
-	for i, s := range systems {
-		docsPerSec := float64(len(c.Docs)) / runs[i].Wall.Seconds()
-		cells := []string{fmt.Sprintf("%-*s %6d %8.1f", width, s.name, s.sum.Micro(eval.Strict).Actual(), docsPerSec)}
-		for _, sc := range eval.Schemes {
-			m := s.sum.Micro(sc)
-			cells = append(cells, prf(m.Precision(), m.Recall(), m.F1()))
-		}
-		tableLine(&b, cells...)
+	e, err := newExtractor(*spec, x)
+	if err != nil {
+		return err
 	}
-	printChains(&b, systems, width)
-	io.WriteString(w, b.String())
+	defer extract.Close(e)
+	name, docs := corpusInput(*corpusName)
+	if *corpusName != builtin {
+		name = filepath.Base(name)
+	}
+	// The mentions are written as they come, document by document, so
+	// memory holds a few documents, not the corpus; the manifest after
+	// them. The two are written as one set.
+	var m manifest
+	err = report.WriteSet(ctx, filepath.Dir(*out), []report.File{
+		{Name: filepath.Base(*out), Write: func(w io.Writer) error {
+			cw := gold.NewWriter(w)
+			p := progress(stderr, e.Name(), 0)
+			st, err := extract.Stream(ctx, e, docs, func(_ corpus.Doc, ms []corpus.Mention, _ time.Duration) error { return cw.Write(ms) }, extract.Options{Workers: *workers, Progress: p})
+			if p != nil {
+				p(-1)
+			}
+			if err != nil {
+				return err
+			}
+			if err := extract.Close(e); err != nil {
+				return err
+			}
+			m = newManifest(e.Name(), e.Version(), name, st)
+			return cw.Close()
+		}},
+		{Name: filepath.Base(manifestPath(*out)), Write: func(w io.Writer) error { return m.write(w) }},
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s %s: %d mentions in %d documents, %.1f docs/s, %.3f MB/s; wrote %s and %s\n",
+		m.Extractor, m.Version, m.Mentions, m.Documents, m.DocsPerSecond, m.MBPerSecond, *out, manifestPath(*out))
+	return nil
 }
 
-// printChains prints, for each system that finds any gold number, how
-// the gold numbers fare: found, then the value right, then the modifier
-// too, then the unit too (rates over the found).
-func printChains(b *strings.Builder, systems []*system, width int) {
-	header := false
-	for _, s := range systems {
-		chains := s.sum.Numbers()
-		if len(chains) == 0 || chains[0].Detected == 0 {
-			continue
+// manifest is a run's manifest, as its JSON file holds it.
+type manifest struct{ extract.Manifest }
+
+// newManifest returns the manifest of a run, with exbench's version.
+func newManifest(name, version, corpusName string, st extract.Stats) manifest {
+	m := manifest{extract.NewManifest(name, version, corpusName, st)}
+	m.ExbenchVersion = exbenchVersion()
+	return m
+}
+
+func (m manifest) write(w io.Writer) error {
+	js, err := json.MarshalIndent(m.Manifest, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(js, '\n'))
+	return err
+}
+
+func manifestPath(csvPath string) string { return strings.TrimSuffix(csvPath, ".csv") + ".json" }
+
+// release is exbench's version; the build adds the VCS revision when it
+// recorded one.
+const release = "0.1.0"
+
+// exbenchVersion is the release and the VCS revision the binary was built
+// from, as far as the build recorded it.
+func exbenchVersion() string {
+	v := release
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
 		}
-		c := chains[0]
-		if !header {
-			fmt.Fprintf(b, "\ngold numbers (%d): found (%% of gold), then read right (%% of found): value, and modifier, and unit\n", c.Gold)
-			fmt.Fprintf(b, "%-*s %13s %13s %13s %13s\n", width, "system", "found", "value", "+modifier", "+unit")
-			header = true
+		if s.Key == "vcs.modified" && s.Value == "true" {
+			v += "+modified"
 		}
-		pct := func(n, of int) string { return fmt.Sprintf("%4d %6.1f%%", n, 100*float64(n)/float64(max(of, 1))) }
-		fmt.Fprintf(b, "%-*s %13s %13s %13s %13s\n", width, s.name, pct(c.Detected, c.Gold), pct(c.Value, c.Detected), pct(c.Modifier, c.Detected), pct(c.Unit, c.Detected))
+	}
+	return v
+}
+
+// progress returns a progress callback that keeps one line on stderr up
+// to date when stderr is a terminal, and nil otherwise. A total of 0 is
+// unknown; done < 0 clears the line.
+func progress(stderr io.Writer, name string, total int) func(done int) {
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	return func(done int) {
+		switch {
+		case done < 0: // finished
+			fmt.Fprint(f, "\r\033[K")
+		case total > 0:
+			fmt.Fprintf(f, "\r%s: %d/%d documents", name, done, total)
+		default:
+			fmt.Fprintf(f, "\r%s: %d documents", name, done)
+		}
+		if total > 0 && done == total {
+			fmt.Fprint(f, "\r\033[K")
+		}
 	}
 }

@@ -6,7 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/report"
 )
 
 // verb is one subcommand.
@@ -35,8 +39,16 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
 // errFailed means the verb has already printed what went wrong: exit 1.
 var errFailed = errors.New("failed")
+
+// errGate means a gate failed: exit status 3.
+var errGate = errors.New("gate failed")
+
+// errHelp is returned after -h has printed the usage: exit 0.
+var errHelp = errors.New("help shown")
 
 const mainUsage = `exbench evaluates extractors of entities and numbers against hand-labelled gold.
 
@@ -62,7 +74,7 @@ func printMainUsage(w io.Writer) {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		printMainUsage(stderr)
-		return &usageError{"no verb given"}
+		return usagef("no verb given")
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -77,7 +89,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return nil
 		}
 	}
-	return &usageError{fmt.Sprintf("unknown verb %q; run 'exbench -h' for the list", args[0])}
+	return usagef("unknown verb %q; run 'exbench -h' for the list", args[0])
 }
 
 // exitCode reports err on stderr and returns the exit status: 0 ok, 1
@@ -122,10 +134,49 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		return errHelp
 	}
 	if err != nil {
-		return &usageError{fmt.Sprintf("%s: %v; run 'exbench %s -h' for usage", fs.Name(), err, fs.Name())}
+		return usagef("%s: %v; run 'exbench %s -h' for usage", fs.Name(), err, fs.Name())
 	}
 	return nil
 }
 
-// errHelp is returned after -h has printed the usage: exit 0.
-var errHelp = errors.New("help shown")
+// multiFlag is a flag that may be given more than once.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// printProblems prints problems a line each, only the first 10 unless
+// all is set, and a closing count.
+func printProblems(w io.Writer, ps corpus.Problems, all bool) {
+	if len(ps) == 0 {
+		return
+	}
+	for i, p := range ps {
+		if i == corpus.MaxShown && !all {
+			fmt.Fprintf(w, "%d more (use -all)\n", len(ps)-i)
+			break
+		}
+		fmt.Fprintln(w, p)
+	}
+	warnings := ps.Warnings()
+	fmt.Fprintf(w, "%s, %s\n", report.Plural(len(ps)-warnings, "error"), report.Plural(warnings, "warning"))
+}
+
+// failed prints the problems in err, when it holds some, and returns
+// errFailed in their place.
+func failed(err error, stderr io.Writer) error {
+	var ps corpus.Problems
+	if errors.As(err, &ps) {
+		printProblems(stderr, ps, false)
+		return errFailed
+	}
+	return err
+}
+
+// splitSystem splits NAME=PATH; a plain PATH is named after its file.
+func splitSystem(arg string) (name, path string) {
+	if n, p, ok := strings.Cut(arg, "="); ok && n != "" && !strings.ContainsAny(n, `/\`) {
+		return n, p
+	}
+	return strings.TrimSuffix(filepath.Base(arg), ".csv"), arg
+}

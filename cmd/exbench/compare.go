@@ -1,19 +1,16 @@
 package main
 
 import (
-	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/eval"
-	"github.com/exbench/exbench/gold"
+	"github.com/exbench/exbench/report"
 )
 
 const compareUsage = `
@@ -56,269 +53,304 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	gates.register(fs)
 	var lf scoringFlags
 	lf.register(fs)
-	if err := parseScoring(fs, args, stdout, "compare", &st, &lf); err != nil {
+	setup, err := parseScoring(fs, args, stdout, "compare", &st, &lf)
+	if err != nil {
 		return err
 	}
 	if err := gates.parse("compare"); err != nil {
 		return err
 	}
 	if fs.NArg() != 2 {
-		return &usageError{"compare: want two systems, A and B"}
+		return usagef("compare: want two systems, A and B")
 	}
 	if *alpha <= 0 || *alpha >= 1 {
-		return &usageError{fmt.Sprintf("compare: -alpha %v: want a number between 0 and 1", *alpha)}
+		return usagef("compare: -alpha %v: want a number between 0 and 1", *alpha)
 	}
 	nameA, pathA := splitSystem(fs.Arg(0))
 	nameB, pathB := splitSystem(fs.Arg(1))
 	if nameA == nameB {
 		nameA, nameB = "A:"+nameA, "B:"+nameB
 	}
-
-	c, goldByDoc, covered, err := loadCorpusGold(*corpusName, *goldArg, &lf, stderr)
+	scopePath, err := lf.scope(&setup, *goldArg, stderr)
 	if err != nil {
 		return err
 	}
-	var systems []*system
-	var unitsOf [][]eval.DocCounts
-	for _, run := range [][2]string{{nameA, pathA}, {nameB, pathB}} {
-		ms, err := readChecked([]string{run[1]}, c, false, &lf, stderr)
-		if err != nil {
-			return err
-		}
-		ms, outside := lf.splitScope(ms)
-		predByDoc := groupByDoc(ms)
-		if err := checkCoverage(run[0], predByDoc, goldByDoc, false, stderr); err != nil {
-			return err
-		}
-		s, err := scoreSystem(ctx, run[0], covered, goldByDoc, predByDoc, lf.scorer(true))
-		if err != nil {
-			return err
-		}
-		s.labelMap, s.labelSet = lf.describe()
-		s.outOfScope = outside
-		us, err := units(ctx, s, st.unit, covered, goldByDoc, predByDoc)
-		if err != nil {
-			return err
-		}
-		systems = append(systems, s)
-		unitsOf = append(unitsOf, us)
-	}
-	result, err := eval.Compare(unitsOf[0], unitsOf[1], st.options())
-	if err != nil {
-		return err
-	}
-	goldCounts := map[eval.Key]int{}
-	for _, lc := range systems[0].sum.Labels() {
-		for _, sc := range eval.Schemes {
-			goldCounts[eval.Key{Scheme: sc, Label: lc.Label}] = lc.Scheme[sc].Possible()
-		}
-	}
-	warnings := compareWarnings(result, len(unitsOf[0]), st.unit, *alpha)
-	for _, w := range warnings {
-		fmt.Fprintf(stderr, "exbench: compare: warning: %s\n", w)
-	}
-	systems[0].printSetup(stdout)
-	printComparison(stdout, systems[0].name, systems[1].name, result, &st, *alpha, len(unitsOf[0]))
+	st.apply(&setup)
+	setup.Intervals, setup.KeepDocs = nil, true // the comparison resamples the units, but no interval of either system is shown
+	setup.Score.NoMistakes = *outDir == ""
+	changes := report.NewChanges()
 	if *outDir != "" {
-		if err := writeComparison(*outDir, systems, result, goldCounts, warnings, *alpha, covered); err != nil {
+		setup.Each = changes.Add
+	}
+	in, err := scoringInput(*corpusName, *goldArg, []named{{nameA, pathA}, {nameB, pathB}}, stderr)
+	if err != nil {
+		return err
+	}
+	res, err := eval.Score(ctx, in, setup)
+	if err != nil {
+		return scoreError(err, stderr)
+	}
+	notes(stderr, res, *goldArg, scopePath)
+	opts := st.options()
+	c, err := res.Compare(0, 1, opts, *alpha)
+	if err != nil {
+		return err
+	}
+	for _, w := range c.Warnings {
+		fmt.Fprintf(stderr, "exbench: compare: warning: %s\n", report.Warning(w))
+	}
+	report.Setup(stdout, &setup)
+	if err := report.CompareTable(stdout, nameA, nameB, c, opts, *alpha); err != nil {
+		return err
+	}
+	if *outDir != "" {
+		if err := report.WriteSet(ctx, *outDir, []report.File{
+			{Name: "compare.csv", Write: func(w io.Writer) error { return report.CompareCSV(w, c, &setup, *alpha) }},
+			{Name: "changes.csv", Write: changes.Write},
+		}); err != nil {
 			return err
 		}
 	}
-	err = gates.check(stderr, systems[1:])
+	err = gates.check(stderr, res.Systems[1:])
 	if *failOnRegression {
 		var worse []string
-		for _, d := range result.Rows {
+		for _, d := range c.Rows {
 			if d.Delta < -*minDelta && d.PHolm < *alpha {
-				worse = append(worse, fmt.Sprintf("%s %s F1 %s (p %s)", d.Key.Scheme, rowLabel(d.Key), signed(100*d.Delta), strconv.FormatFloat(d.PHolm, 'f', 4, 64)))
+				label := string(d.Key.Label)
+				switch {
+				case d.Key.Macro:
+					label = "macro"
+				case d.Key.Label == eval.All:
+					label = "micro"
+				}
+				worse = append(worse, fmt.Sprintf("%s %s F1 %+.1f (p %s)", d.Key.Scheme, label, 100*d.Delta, strconv.FormatFloat(d.PHolm, 'f', 4, 64)))
 			}
 		}
 		if len(worse) > 0 {
-			fmt.Fprintf(stderr, "exbench: gate: %s is significantly worse than %s: %s\n", systems[1].name, systems[0].name, strings.Join(worse, "; "))
+			fmt.Fprintf(stderr, "exbench: gate: %s is significantly worse than %s: %s\n", nameB, nameA, strings.Join(worse, "; "))
 			err = errGate
 		}
 	}
 	return err
 }
 
-func rowLabel(k eval.Key) string {
-	if k.Macro {
-		return "macro"
-	}
-	return labelName(k.Label)
-}
+const sweepUsage = `
+Usage:
 
-func unitNoun(unit string) string {
-	if unit == "doc" {
-		return "document"
-	}
-	return unit
-}
+	exbench sweep [-gold G] -pred P [-corpus C] [-scheme S] [-label L] [-o DIR]
 
-func signed(f float64) string { return fmt.Sprintf("%+.1f", f) }
+Sweep scores predictions that carry a confidence (the score column of a
+mention CSV, or the score an external extractor returns) at every
+distinct score: at each threshold it keeps the predictions scored at
+least that high and scores them. It prints the threshold of best F1, the
+highest recall reachable (every prediction kept) and the precision/recall
+curve, with a bootstrap band of each point unless -ci=false (of -bands
+points spread along the curve, the best and the last always, when there
+are more); -o writes the whole curve to DIR/curve.csv. Going down the
+thresholds only the documents that gain a prediction are scored again,
+so a sweep costs about one scoring of a document per prediction in it.
 
-// compareWarnings says what limits the comparison.
-func compareWarnings(c *eval.Comparison, units int, unit string, alpha float64) []string {
-	var w []string
-	if c.MinP >= alpha {
-		hint := ""
-		if unit == "doc" {
-			hint = "; resample sentences with -unit sentence"
-		}
-		w = append(w, fmt.Sprintf("with %s the smallest p-value the test can reach is %.4f, not below alpha %g: no difference can be significant%s", plural(units, unitNoun(unit)), c.MinP, alpha, hint))
-	}
-	return w
-}
+-scheme picks the scheme (default strict) and -label one label (default
+micro, all labels together). The gold, the corpus and the flags that map
+labels, restrict them and set the scope are those of score.
 
-// printComparison prints a benchstat-like table: per scheme and label,
-// A's and B's F1, the difference with its interval, and p.
-func printComparison(w io.Writer, a, b string, c *eval.Comparison, st *statFlags, alpha float64, units int) {
-	test := fmt.Sprintf("an exact permutation test over all %d swaps", 1<<units)
-	if !c.Exact {
-		test = fmt.Sprintf("%d random permutations", st.resamples)
-	}
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "A = %s, B = %s: F1 in %%, ΔF1 = B − A with its %g%% paired bootstrap interval (%d resamples of %s, seed %d); p from %s, Holm-corrected over labels; ~ not significant at %g\n",
-		a, b, 100*st.level, st.resamples, plural(units, unitNoun(st.unit)), st.seed, test, alpha)
-	width := len("label")
-	for _, d := range c.Rows {
-		width = max(width, len(rowLabel(d.Key)))
-	}
-	fmt.Fprintf(&sb, "%-8s %-*s %7s %7s %7s %17s %7s\n", "scheme", width, "label", "A", "B", "Δ", "interval", "p")
-	for _, d := range c.Rows {
-		mark := ""
-		if d.PHolm >= alpha {
-			mark = "  ~"
-		}
-		fmt.Fprintf(&sb, "%-8s %-*s %7s %7s %7s %17s %7.4f%s\n", d.Key.Scheme, width, rowLabel(d.Key), pct(d.A), pct(d.B), signed(100*d.Delta),
-			fmt.Sprintf("[%s, %s]", signed(100*d.CI.Low), signed(100*d.CI.High)), d.PHolm, mark)
-	}
-	io.WriteString(w, sb.String())
-}
+Example:
 
-type compareRow struct {
-	Scheme      string `csv:"scheme"`
-	Label       string `csv:"label"`
-	A           string `csv:"a_f1"`
-	B           string `csv:"b_f1"`
-	Delta       string `csv:"delta"`
-	Low         string `csv:"delta_low"`
-	High        string `csv:"delta_high"`
-	P           string `csv:"p"`
-	PHolm       string `csv:"p_holm"`
-	Significant bool   `csv:"significant"`
-	Warning     string `csv:"warning"`
-	LabelMap    string `csv:"label_map"` // -map, and the side it applied to
-	Labels      string `csv:"labels"`    // -labels: the labels scored; empty for all
-}
+	exbench sweep -pred out/spacy.csv -o report
+`
 
-type changeRow struct {
-	Change  string `csv:"change"`
-	Scheme  string `csv:"scheme"`
-	DocID   string `csv:"doc_id"`
-	Start   int    `csv:"start"`
-	End     int    `csv:"end"`
-	Text    string `csv:"text"`
-	Label   string `csv:"label"`
-	Number  string `csv:"number"`
-	A       string `csv:"a_outcome"`
-	B       string `csv:"b_outcome"`
-	Context string `csv:"context"`
-}
-
-// writeComparison writes compare.csv and changes.csv, atomically.
-func writeComparison(dir string, systems []*system, c *eval.Comparison, goldCounts map[eval.Key]int, warnings []string, alpha float64, covered []corpus.Doc) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("sweep", sweepUsage)
+	goldArg := fs.String("gold", builtin, "gold mention `files`: a CSV file or a directory of them, or builtin")
+	pred := fs.String("pred", "", "the scored predictions: a mention `file`, or NAME=PATH")
+	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	schemeName := fs.String("scheme", "strict", "the `scheme`: strict, exact, partial, type or value")
+	labelName := fs.String("label", "micro", "the `label` to sweep, or micro for all together")
+	outDir := fs.String("o", "", "write curve.csv to `dir`")
+	bands := fs.Int("bands", 200, "bootstrap at most `n` points of the curve, spread evenly (the best and the last always)")
+	var st statFlags
+	st.register(fs, true)
+	var lf scoringFlags
+	lf.register(fs)
+	fs.Lookup("ci").Usage = "bootstrap bands of P, R and F1 along the curve"
+	fs.Lookup("resamples").DefValue = "1000"
+	st.resamples = 1000
+	setup, err := parseScoring(fs, args, stdout, "sweep", &st, &lf)
+	if err != nil {
 		return err
 	}
-	var rows []compareRow
-	for _, d := range c.Rows {
-		notes := slices.Clone(warnings)
-		if !d.Key.Macro && d.Key.Label != eval.All {
-			if n := goldCounts[eval.Key{Scheme: d.Key.Scheme, Label: d.Key.Label}]; n < 10 {
-				notes = append(notes, fmt.Sprintf("only %s", plural(n, "gold mention")))
-			}
-		}
-		rows = append(rows, compareRow{
-			Scheme: d.Key.Scheme.String(), Label: rowLabel(d.Key), A: decimal(d.A), B: decimal(d.B), Delta: decimal(d.Delta),
-			Low: decimal(d.CI.Low), High: decimal(d.CI.High), P: decimal(d.P), PHolm: decimal(d.PHolm),
-			Significant: d.PHolm < alpha, Warning: strings.Join(notes, "; "),
-			LabelMap: gold.EscapeCell(systems[0].labelMap), Labels: systems[0].labelSet,
-		})
+	if *bands < 1 {
+		return usagef("sweep: -bands must be at least 1")
 	}
-	if err := writeAtomic(filepath.Join(dir, "compare.csv"), func(w io.Writer) error { return marshalCSV(w, rows) }); err != nil {
+	if *pred == "" || fs.NArg() > 0 {
+		return usagef("sweep: want one prediction file: -pred FILE")
+	}
+	scheme, ok := eval.ParseScheme(*schemeName)
+	if !ok {
+		return usagef("sweep: -scheme %q: want strict, exact, partial, type or value", *schemeName)
+	}
+	label := eval.All
+	if *labelName != "micro" {
+		l, ok := corpus.ParseLabel(*labelName)
+		if !ok {
+			return usagef("sweep: -label %q: want an OntoNotes label or micro", *labelName)
+		}
+		label = l
+	}
+	if *outDir != "" {
+		if err := report.CheckDir(*outDir); err != nil {
+			return err
+		}
+	}
+	name, path := splitSystem(*pred)
+	scopePath, err := lf.scope(&setup, *goldArg, stderr)
+	if err != nil {
 		return err
 	}
-	changes := changesOf(systems[0].errors, systems[1].errors, covered)
-	return writeAtomic(filepath.Join(dir, "changes.csv"), func(w io.Writer) error { return marshalCSV(w, changes) })
+	in, err := scoringInput(*corpusName, *goldArg, []named{{name, path}}, stderr)
+	if err != nil {
+		return err
+	}
+	// Every prediction needs a score.
+	read, unscored := 0, 0
+	all := in.Systems[0].Mentions
+	in.Systems[0].Mentions = func(yield func(corpus.Mention, error) bool) {
+		for m, err := range all {
+			if err == nil {
+				read++
+				if !m.HasScore {
+					unscored++
+				}
+			}
+			if !yield(m, err) {
+				return
+			}
+		}
+	}
+	cases, tally := in.Cases(ctx, setup)
+	var docs []eval.SweepDoc
+	for c, err := range cases {
+		if err != nil {
+			return scoreError(err, stderr)
+		}
+		docs = append(docs, eval.SweepDoc{Doc: c.Doc, Gold: c.Gold, Pred: c.Pred[0]})
+	}
+	if unscored > 0 {
+		return fmt.Errorf("sweep: %s: %s of %d have no score; sweep needs a score on every prediction (the score column)", path, report.Plural(unscored, "prediction"), read)
+	}
+	notes(stderr, &eval.Result{Warnings: tally.Warnings, GoldOutOfScope: tally.GoldOutOfScope}, *goldArg, scopePath)
+	opts := eval.SweepOptions{Scheme: scheme, Label: label, Score: setup.Score}
+	s := report.Sweep{System: name, Scheme: scheme, Label: label}
+	if st.ci {
+		b := st.options()
+		opts.Bootstrap, opts.Bands, s.Intervals = &b, *bands, &b
+	}
+	if s.Points, err = eval.Sweep(docs, opts); err != nil {
+		return err
+	}
+	if len(s.Points) == 0 {
+		return fmt.Errorf("sweep: %s has no prediction for the documents the gold covers: no curve", path)
+	}
+	s.Gold = s.Points[0].Counts.Possible()
+	sys := eval.SystemResult{SystemTally: tally.Systems[0]}
+	s.OutOfScope = sys.OutOfScopeCount(eval.All)
+	report.Setup(stdout, &setup)
+	if err := s.Table(stdout); err != nil {
+		return err
+	}
+	if *outDir != "" {
+		return report.WriteSet(ctx, *outDir, []report.File{{Name: "curve.csv", Write: s.Curve}})
+	}
+	return nil
 }
 
-// changesOf lists, under the strict and value schemes, the gold mentions
-// correct for one system and not the other, and the spurious predictions
-// of one system only.
-func changesOf(a, b []eval.Mistake, covered []corpus.Doc) []changeRow {
-	type id struct {
-		scheme eval.Scheme
-		doc    string
-		span   corpus.Span
-		label  corpus.Label
-		number string
+const agreeUsage = `
+Usage: exbench agree [-corpus C] [-seed N] [-unit doc|sentence] A.csv B.csv
+
+Agree measures inter-annotator agreement: two annotations of the same
+documents, scored against each other both ways. It prints, per scheme,
+precision and recall of B against A, the F1 with A as reference and with B
+as reference (the same but for rare ties in pairing), F1's bootstrap
+interval, and Cohen's kappa on tokens, over all tokens and over the tokens
+either annotation labels. Only documents both files have mentions of count
+(with -scope, the documents it covers).
+
+Example:
+
+	exbench agree annotator1.csv annotator2.csv
+`
+
+func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("agree", agreeUsage)
+	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	var st statFlags
+	st.register(fs, true)
+	var lf scoringFlags
+	lf.register(fs)
+	setup, err := parseScoring(fs, args, stdout, "agree", &st, &lf)
+	if err != nil {
+		return err
 	}
-	idOf := func(e eval.Mistake, m *corpus.Mention) id {
-		return id{e.Scheme, e.DocID, m.Span, m.Label, number(m)}
+	if fs.NArg() != 2 {
+		return usagef("agree: want two annotation files, A and B")
 	}
-	type entry struct {
-		e eval.Mistake
-		m *corpus.Mention
+	if _, err := lf.scope(&setup, builtin, stderr); err != nil {
+		return err
 	}
-	index := func(errs []eval.Mistake) (wrong, spurious map[id]entry) {
-		wrong, spurious = map[id]entry{}, map[id]entry{}
-		for _, e := range errs {
-			if e.Scheme != eval.Strict && e.Scheme != eval.Value {
-				continue
+	// A stands for the gold and B for the predictions, for -map-to; both
+	// are checked as gold is.
+	a, b := fs.Arg(0), fs.Arg(1)
+	in, err := scoringInput(*corpusName, a, []named{{b, b}}, stderr)
+	if err != nil {
+		return err
+	}
+	in.Systems[0].Flat = true
+	setup.Cover = eval.CoverBoth
+	cases, tally := in.Cases(ctx, setup)
+	var all []eval.Case
+	var ag report.Agreement
+	for c, err := range cases {
+		if errors.Is(err, eval.ErrNoCases) {
+			return fmt.Errorf("agree: %s and %s have no document in common", a, b)
+		}
+		if err != nil {
+			return scoreError(err, stderr)
+		}
+		all = append(all, c)
+	}
+	printProblems(stderr, tally.Warnings, false)
+	var docs []corpus.Doc
+	var ams, bms []corpus.Mention
+	var swapped []eval.Case
+	for _, c := range all {
+		docs = append(docs, c.Doc)
+		ams, bms = append(ams, c.Gold...), append(bms, c.Pred[0]...)
+		swapped = append(swapped, eval.Case{Doc: c.Doc, Pos: c.Pos, Gold: c.Pred[0], Pred: [][]corpus.Mention{c.Gold}})
+	}
+	setup.Score.NoMistakes = true
+	st.apply(&setup)
+	ag.Intervals = st.options()
+	setup.Intervals = &ag.Intervals
+	if ag.BA, err = eval.ScoreCases(ctx, slicesAll(all), []string{"B against A"}, setup); err != nil {
+		return err
+	}
+	setup.Intervals = nil
+	if ag.AB, err = eval.ScoreCases(ctx, slicesAll(swapped), []string{"A against B"}, setup); err != nil {
+		return err
+	}
+	ag.A, ag.B, ag.AMentions, ag.BMentions, ag.Docs = a, b, len(ams), len(bms), len(docs)
+	ag.Kappa = eval.TokenKappa(docs, ams, bms, false)
+	ag.KappaMarked = eval.TokenKappa(docs, ams, bms, true)
+	return report.AgreementTable(stdout, &ag)
+}
+
+// slicesAll returns cases as a sequence.
+func slicesAll(cases []eval.Case) func(func(eval.Case, error) bool) {
+	return func(yield func(eval.Case, error) bool) {
+		for _, c := range cases {
+			if !yield(c, nil) {
+				return
 			}
-			if e.Gold != nil {
-				wrong[idOf(e, e.Gold)] = entry{e, e.Gold}
-			} else {
-				spurious[idOf(e, e.Pred)] = entry{e, e.Pred}
-			}
-		}
-		return wrong, spurious
-	}
-	wrongA, spuA := index(a)
-	wrongB, spuB := index(b)
-	var rows []changeRow
-	add := func(change string, x entry, ao, bo string) {
-		rows = append(rows, changeRow{Change: change, Scheme: x.e.Scheme.String(), DocID: gold.EscapeCell(x.e.DocID),
-			Start: x.m.Span.Start, End: x.m.Span.End, Text: gold.EscapeCell(x.m.Text), Label: string(x.m.Label),
-			Number: gold.EscapeCell(number(x.m)), A: ao, B: bo, Context: gold.EscapeCell(x.e.Context)})
-	}
-	for k, x := range wrongB {
-		if _, ok := wrongA[k]; !ok {
-			add("broken", x, "correct", x.e.Outcome.String())
 		}
 	}
-	for k, x := range wrongA {
-		if _, ok := wrongB[k]; !ok {
-			add("fixed", x, x.e.Outcome.String(), "correct")
-		}
-	}
-	for k, x := range spuB {
-		if _, ok := spuA[k]; !ok {
-			add("new spurious", x, "", "spurious")
-		}
-	}
-	for k, x := range spuA {
-		if _, ok := spuB[k]; !ok {
-			add("removed spurious", x, "spurious", "")
-		}
-	}
-	order := map[string]int{}
-	for i, d := range covered {
-		order[d.ID] = i
-	}
-	slices.SortFunc(rows, func(x, y changeRow) int {
-		return cmp.Or(cmp.Compare(x.Scheme, y.Scheme), cmp.Compare(order[gold.UnescapeCell(x.DocID)], order[gold.UnescapeCell(y.DocID)]),
-			cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End), cmp.Compare(x.Change, y.Change), cmp.Compare(x.Label, y.Label))
-	})
-	return rows
 }

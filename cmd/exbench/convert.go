@@ -3,15 +3,25 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
-	"os"
+	"iter"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
 	"github.com/exbench/exbench/gold"
+	"github.com/exbench/exbench/gold/brat"
+	"github.com/exbench/exbench/gold/conll"
+	"github.com/exbench/exbench/gold/jsonl"
+	"github.com/exbench/exbench/report"
 )
 
 const convertUsage = `
@@ -42,7 +52,7 @@ Examples:
 	exbench convert ner.conll ner.csv
 `
 
-func runConvert(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("convert", convertUsage)
 	from := fs.String("from", "", "the input `format`: csv, jsonl, brat or conll (default: by name)")
 	to := fs.String("to", "", "the output `format`: csv, jsonl, brat or conll (default: by name)")
@@ -52,33 +62,43 @@ func runConvert(_ context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if fs.NArg() != 2 {
-		return &usageError{"convert: want IN and OUT"}
+		return usagef("convert: want IN and OUT")
 	}
 	in, out := fs.Arg(0), fs.Arg(1)
 	var err error
 	if *from == "" {
 		if *from, err = formatOf(in); err != nil {
-			return &usageError{fmt.Sprintf("convert: %v; say -from", err)}
+			return usagef("convert: %v; say -from", err)
 		}
 	}
 	if *to == "" {
 		if *to, err = formatOf(out); err != nil {
-			return &usageError{fmt.Sprintf("convert: %v; say -to", err)}
+			return usagef("convert: %v; say -to", err)
 		}
 	}
 	for _, f := range []string{*from, *to} {
 		switch f {
 		case "csv", "jsonl", "brat", "conll":
 		default:
-			return &usageError{fmt.Sprintf("convert: unknown format %q (csv, jsonl, brat, conll)", f)}
+			return usagef("convert: unknown format %q (csv, jsonl, brat, conll)", f)
 		}
 	}
-	scheme, ok := gold.ParseTagScheme(*schemeName)
+	scheme, ok := conll.ParseTagScheme(*schemeName)
 	if !ok {
-		return &usageError{fmt.Sprintf("convert: -scheme %q: want conlleval, iob1, iob2 or iobes", *schemeName)}
+		return usagef("convert: -scheme %q: want conlleval, iob1, iob2 or iobes", *schemeName)
 	}
 
-	docs, ms, err := readAnnotated(in, *from, *corpusName, scheme, nil, stderr)
+	var docs []corpus.Doc
+	var ms []corpus.Mention
+	if *from == "csv" {
+		docs, ms, err = readCSVChecked(ctx, in, *corpusName, stderr)
+	} else {
+		var a *gold.Annotated
+		a, err = readAnnotated(in, *from, scheme, gold.Options{}, stderr)
+		if a != nil {
+			docs, ms = a.Docs, a.Mentions
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -98,36 +118,40 @@ func runConvert(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	switch *to {
 	case "csv":
-		if err := writeFile(out, func(w io.Writer) error { return gold.Write(w, ms) }); err != nil {
-			return err
-		}
-		if *from != "csv" {
-			corpusOut := strings.TrimSuffix(out, ".csv") + ".corpus.jsonl"
-			if err := writeFile(corpusOut, func(w io.Writer) error { return writeCorpusJSONL(w, docs) }); err != nil {
+		if *from == "csv" {
+			if err := report.WriteFile(out, func(w io.Writer) error { return gold.Write(w, ms) }); err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "wrote %s: %d mentions, and its texts to %s (use it with -corpus)\n", out, len(ms), corpusOut)
-			if *from == "conll" {
-				fmt.Fprintln(stdout, "note: the texts are rebuilt from the tokens, with single spaces between tokens and a line break between sentences")
-			}
-			return nil
+			break
 		}
+		corpusOut := strings.TrimSuffix(out, ".csv") + ".corpus.jsonl"
+		if err := report.WriteSet(ctx, filepath.Dir(out), []report.File{
+			{Name: filepath.Base(out), Write: func(w io.Writer) error { return gold.Write(w, ms) }},
+			{Name: filepath.Base(corpusOut), Write: func(w io.Writer) error { return corpus.WriteJSONL(w, docs) }},
+		}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s: %d mentions, and its texts to %s (use it with -corpus)\n", out, len(ms), corpusOut)
+		if *from == "conll" {
+			fmt.Fprintln(stdout, "note: the texts are rebuilt from the tokens, with single spaces between tokens and a line break between sentences")
+		}
+		return nil
 	case "jsonl":
-		if err := writeFile(out, func(w io.Writer) error { return gold.WriteJSONL(w, docs, ms) }); err != nil {
+		if err := report.WriteFile(out, func(w io.Writer) error { return jsonl.Write(w, docs, ms) }); err != nil {
 			return err
 		}
 	case "brat":
-		if err := gold.WriteBrat(out, docs, ms); err != nil {
+		if err := brat.Write(out, docs, ms); err != nil {
 			return err
 		}
 	case "conll":
-		if scheme == gold.Conlleval {
-			scheme = gold.IOB2
+		if scheme == conll.Conlleval {
+			scheme = conll.IOB2
 		}
 		var written, dropped int
-		err := writeFile(out, func(w io.Writer) error {
+		err := report.WriteFile(out, func(w io.Writer) error {
 			var err error
-			written, dropped, err = gold.WriteCoNLL(w, docs, ms, scheme)
+			written, dropped, err = conll.Write(w, docs, ms, scheme)
 			return err
 		})
 		if err != nil {
@@ -146,128 +170,239 @@ func runConvert(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// formatOf guesses a path's format from its name, or its content for a
-// directory.
-func formatOf(path string) (string, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		return "csv", nil
-	case ".jsonl":
-		return "jsonl", nil
-	case ".conll", ".conllu", ".bio", ".iob":
-		return "conll", nil
-	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		if anns, _ := filepath.Glob(filepath.Join(path, "*.ann")); len(anns) > 0 {
-			return "brat", nil
-		}
-		if csvs, _ := filepath.Glob(filepath.Join(path, "*.csv")); len(csvs) > 0 {
-			return "csv", nil
-		}
-		return "brat", nil // an empty directory to write brat into
-	}
-	return "", fmt.Errorf("cannot tell the format of %s from its name", path)
-}
-
-// readAnnotated reads mentions and the texts they annotate in any format;
-// for CSV the texts come from the corpus and the mentions are checked
-// against it.
-func readAnnotated(path, format, corpusName string, scheme gold.TagScheme, opts []gold.Option, stderr io.Writer) ([]corpus.Doc, []corpus.Mention, error) {
-	var a *gold.Annotated
-	var err error
-	switch format {
-	case "csv":
-		c, err := loadCorpus(corpusName)
-		if err != nil {
-			return nil, nil, err
-		}
-		ms, err := readChecked([]string{path}, c, false, nil, stderr)
-		if err != nil {
-			return nil, nil, err
-		}
-		return c.Docs, ms, nil
-	case "jsonl":
-		var f *os.File
-		if f, err = os.Open(path); err != nil {
-			return nil, nil, err
-		}
-		defer f.Close()
-		a, err = gold.ReadJSONL(f, path, opts...)
-	case "brat":
-		a, err = gold.ReadBrat(path, opts...)
-	case "conll":
-		var f *os.File
-		if f, err = os.Open(path); err != nil {
-			return nil, nil, err
-		}
-		defer f.Close()
-		a, err = gold.ReadCoNLLTags(f, path, scheme, opts...)
-	}
-	if errs, ok := err.(gold.Errors); ok {
-		errs.Sort()
-		printProblems(stderr, errs, false)
-		if errs.Failed() {
-			return nil, nil, errFailed
-		}
-	} else if err != nil {
+// readCSVChecked reads mention CSV files whole, and the corpus that holds
+// their texts, and checks the mentions against it.
+func readCSVChecked(ctx context.Context, path, corpusName string, stderr io.Writer) ([]corpus.Doc, []corpus.Mention, error) {
+	c, err := loadCorpus(corpusName)
+	if err != nil {
 		return nil, nil, err
 	}
-	if a.Skipped > 0 || a.SkippedSpans > 0 {
-		fmt.Fprintf(stderr, "exbench: %s: skipped %d records and %d spans (answered reject or ignore, or ill-formed chunks)\n", path, a.Skipped, a.SkippedSpans)
-	}
-	return a.Docs, a.Mentions, nil
-}
-
-// writeCorpusJSONL writes documents as a corpus JSONL file.
-func writeCorpusJSONL(w io.Writer, docs []corpus.Doc) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	for _, d := range docs {
-		if err := enc.Encode(struct {
-			ID   string `json:"id"`
-			Text string `json:"text"`
-		}{d.ID, d.Text}); err != nil {
-			return err
+	var ms []corpus.Mention
+	var ps corpus.Problems
+	for m, err := range gold.Scan(path, gold.Options{AnyLabel: true}) {
+		if err != nil && !ps.Add(err) {
+			return nil, nil, err
+		}
+		if err == nil {
+			ms = append(ms, m)
 		}
 	}
-	_, err := w.Write(buf.Bytes())
+	in := eval.Input{Corpus: c.Name, Docs: c.All(), Systems: []eval.System{{Name: path, Mentions: eval.Mentions(ms)}}}
+	if _, err := in.Check(ctx, eval.Setup{}); err != nil && !ps.Add(err) {
+		return nil, nil, err
+	}
+	if len(ps) > 0 {
+		ps.Sort()
+		return nil, nil, failed(ps, stderr)
+	}
+	return c.Docs, ms, nil
+}
+
+const validateUsage = `
+Usage: exbench validate [-corpus DIR|FILE.jsonl|builtin] [-all] [FILE.csv|DIR ...]
+
+Validate checks mention CSV files (gold or predictions) against a corpus and
+prints every problem as file:line:col: field: problem. A directory stands for
+the .csv files in it. With no files it checks the bundled gold against the
+bundled corpus.
+
+It reports: malformed CSV, invalid UTF-8, a NUL byte, a missing, unknown or
+duplicate column, a wrong number of fields, offsets that are not integers,
+negative, reversed or past the end of the document, text that differs from
+the document, an unknown doc_id or label, a value that is not a number, an
+unknown modifier, number columns on a label that takes none, duplicate and
+overlapping spans, and (as a warning) rows out of order.
+
+The exit status is 1 when there is a problem other than a warning.
+
+Example:
+
+	exbench validate -corpus ./news gold/news/*.csv
+`
+
+func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("validate", validateUsage)
+	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	all := fs.Bool("all", false, "print every problem, not only the first 10")
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	in := eval.Input{}
+	in.Corpus, in.Docs = corpusInput(*corpusName)
+	files, mentions := 0, 0
+	count := func(seq iter.Seq2[corpus.Mention, error]) iter.Seq2[corpus.Mention, error] {
+		return func(yield func(corpus.Mention, error) bool) {
+			for m, err := range seq {
+				if err == nil {
+					mentions++
+				}
+				if !yield(m, err) {
+					return
+				}
+			}
+		}
+	}
+	if fs.NArg() == 0 {
+		files = gold.BuiltinFiles
+		in.Systems = []eval.System{{Name: builtin, Mentions: count(eval.Mentions(gold.Builtin())), Flat: true}}
+	}
+	for _, arg := range fs.Args() { // each a gold: a file, or a directory of them
+		paths, err := gold.Files(arg)
+		if err != nil {
+			return err
+		}
+		files += len(paths)
+		in.Systems = append(in.Systems, eval.System{Name: arg, Mentions: count(gold.Scan(arg, gold.Options{AnyLabel: true})), Flat: true})
+	}
+	tally, err := in.Check(ctx, eval.Setup{})
+	var ps corpus.Problems
+	if errors.As(err, &ps) {
+		printProblems(stderr, ps, *all)
+		return errFailed
+	}
+	if err != nil {
+		return err
+	}
+	printProblems(stderr, tally.Warnings, *all)
+	fmt.Fprintf(stdout, "ok: %d mentions in %d files match corpus %s (%d documents)\n", mentions, files, in.Corpus, tally.Docs)
+	return nil
+}
+
+const countUsage = `
+Usage: exbench count [-csv] [FILE.csv|DIR ...]
+
+Count reads mention CSV files and prints how many mentions each document
+has of each label, with totals. Only labels that occur get a column. With no
+files it counts the bundled gold.
+
+Example:
+
+	exbench count -csv predictions.csv > counts.csv
+`
+
+func runCount(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("count", countUsage)
+	asCSV := fs.Bool("csv", false, "write CSV instead of a table")
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	inputs := []iter.Seq2[corpus.Mention, error]{eval.Mentions(gold.Builtin())}
+	if fs.NArg() > 0 {
+		inputs = nil
+		for _, arg := range fs.Args() {
+			if _, err := gold.Files(arg); err != nil {
+				return err
+			}
+			inputs = append(inputs, gold.Scan(arg, gold.Options{}))
+		}
+	}
+	t := counts{n: map[string]map[corpus.Label]int{}}
+	var ps corpus.Problems
+	for _, in := range inputs {
+		for m, err := range in {
+			if err != nil {
+				if !ps.Add(err) {
+					return err
+				}
+				continue
+			}
+			t.add(m)
+		}
+	}
+	if len(ps) > 0 {
+		ps.Sort()
+		printProblems(stderr, ps, false)
+		return errFailed
+	}
+	if *asCSV {
+		return t.writeCSV(stdout)
+	}
+	return t.writeText(stdout)
+}
+
+// counts is a document × label table of mention counts.
+type counts struct {
+	docs []string
+	n    map[string]map[corpus.Label]int
+}
+
+func (t *counts) add(m corpus.Mention) {
+	if t.n[m.DocID] == nil {
+		t.n[m.DocID] = map[corpus.Label]int{}
+		t.docs = append(t.docs, m.DocID)
+	}
+	t.n[m.DocID][m.Label]++
+}
+
+// rows returns the table as strings: a header, one row a document (by
+// ID), and a total row; only labels that occur get a column, and the last
+// column is the row's total.
+func (t *counts) rows() [][]string {
+	slices.Sort(t.docs)
+	seen := map[corpus.Label]bool{}
+	for _, byLabel := range t.n {
+		for l := range byLabel {
+			seen[l] = true
+		}
+	}
+	var labels []corpus.Label
+	for _, l := range corpus.Labels {
+		if seen[l] {
+			labels = append(labels, l)
+		}
+	}
+	header := []string{"doc_id"}
+	for _, l := range labels {
+		header = append(header, string(l))
+	}
+	header = append(header, "total")
+	out := [][]string{header}
+	colTotal := make([]int, len(labels)+1)
+	for _, d := range t.docs {
+		r := []string{d}
+		sum := 0
+		for i, l := range labels {
+			n := t.n[d][l]
+			r = append(r, strconv.Itoa(n))
+			sum += n
+			colTotal[i] += n
+		}
+		colTotal[len(labels)] += sum
+		out = append(out, append(r, strconv.Itoa(sum)))
+	}
+	total := []string{"total"}
+	for _, n := range colTotal {
+		total = append(total, strconv.Itoa(n))
+	}
+	return append(out, total)
+}
+
+// writeText writes an aligned table: the first column left-aligned, the
+// counts right-aligned.
+func (t *counts) writeText(w io.Writer) error {
+	rows := t.rows()
+	width := 0
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r[0]))
+	}
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%-*s\t", width, r[0])
+		for _, cell := range r[1:] {
+			fmt.Fprint(tw, cell, "\t")
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	// Right alignment pads the first cell too; take that padding off.
+	out := strings.ReplaceAll("\n"+buf.String(), "\n  ", "\n")
+	_, err := io.WriteString(w, out[1:])
 	return err
 }
 
-// writeFile writes a file atomically, making its directory.
-func writeFile(path string, write func(io.Writer) error) error {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-	}
-	return writeAtomic(path, write)
-}
-
-// readOtherFormat reads mentions in JSONL, brat or CoNLL for -gold and
-// -pred: their documents must be the corpus's, with the same texts, and
-// gold must be flat, as a gold CSV must.
-func readOtherFormat(path, format string, c *corpus.Corpus, asGold bool, opts []gold.Option, stderr io.Writer) ([]corpus.Mention, error) {
-	docs, ms, err := readAnnotated(path, format, "", gold.Conlleval, opts, stderr)
-	if err != nil {
-		return nil, err
-	}
-	if asGold {
-		errs := gold.Layout(path, ms)
-		printProblems(stderr, errs, false)
-		if errs.Failed() {
-			return nil, errFailed
-		}
-	}
-	for _, d := range docs {
-		cd, ok := c.Doc(d.ID)
-		switch {
-		case !ok:
-			return nil, fmt.Errorf("%s: document %q is not in corpus %s", path, d.ID, c.Name)
-		case cd.Text != d.Text:
-			return nil, fmt.Errorf("%s: the text of document %q differs from corpus %s; convert it to CSV with exbench convert and use the corpus it writes", path, d.ID, c.Name)
-		}
-	}
-	return ms, nil
+func (t *counts) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.WriteAll(t.rows())
+	return cw.Error()
 }

@@ -14,10 +14,8 @@ import (
 // text (the text is rebuilt, so offsets change; numbers lose their value).
 func TestConvertRoundTrips(t *testing.T) {
 	var orig []string
-	for _, f := range gold.Builtin() {
-		for _, m := range f.Mentions {
-			orig = append(orig, m.DocID+" "+m.Span.String()+" "+string(m.Label)+" "+m.Text+" "+m.Value.String()+string(m.Modifier)+m.Unit)
-		}
+	for _, m := range gold.Builtin() {
+		orig = append(orig, m.DocID+" "+m.Span.String()+" "+string(m.Label)+" "+m.Text+" "+m.Value.String()+string(m.Modifier)+m.Unit)
 	}
 	dir := t.TempDir()
 	for _, tc := range []struct{ via, back string }{
@@ -34,7 +32,7 @@ func TestConvertRoundTrips(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		for _, m := range f.Mentions {
+		for _, m := range f {
 			got = append(got, m.DocID+" "+m.Span.String()+" "+string(m.Label)+" "+m.Text+" "+m.Value.String()+string(m.Modifier)+m.Unit)
 		}
 		if strings.Join(got, "\n") != strings.Join(orig, "\n") {

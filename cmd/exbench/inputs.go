@@ -1,21 +1,36 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
+	"io"
+	"iter"
 	"os"
 	"path/filepath"
-	"slices"
+	"strings"
 
 	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
 	"github.com/exbench/exbench/gold"
+	"github.com/exbench/exbench/gold/brat"
+	"github.com/exbench/exbench/gold/conll"
+	"github.com/exbench/exbench/gold/jsonl"
+	"github.com/exbench/exbench/report"
 )
 
-// builtin is the value of -corpus that names the bundled corpus.
+// builtin is the value of -corpus and -gold that names the bundled
+// corpus and gold.
 const builtin = "builtin"
 
-// loadCorpus loads the corpus a -corpus flag names.
+// corpusInput returns the name and the documents of the corpus a -corpus
+// flag names, read one at a time.
+func corpusInput(name string) (string, iter.Seq2[corpus.Doc, error]) {
+	if name == builtin {
+		return corpus.BuiltinName, corpus.Builtin().All()
+	}
+	return name, corpus.Scan(name)
+}
+
+// loadCorpus loads the corpus a -corpus flag names whole.
 func loadCorpus(name string) (*corpus.Corpus, error) {
 	if name == builtin {
 		return corpus.Builtin(), nil
@@ -23,98 +38,152 @@ func loadCorpus(name string) (*corpus.Corpus, error) {
 	return corpus.Load(name)
 }
 
-// scopeFile is the name of the scope file a gold directory may hold: it
-// is read as the gold's scope (see -scope), not as mentions.
-const scopeFile = "scope.csv"
+// mentionInput returns the mentions path names for -gold, -pred or
+// another verb's input: builtin, a mention CSV file or a directory of
+// them, read one row at a time with labels left to eval to map and
+// check; or a file in another format, read whole, whose documents must
+// be those of the corpus corpusName names, with the same texts.
+func mentionInput(path, corpusName string, stderr io.Writer) (iter.Seq2[corpus.Mention, error], error) {
+	if path == builtin {
+		return eval.Mentions(gold.Builtin()), nil
+	}
+	f, _ := formatOf(path)
+	if f == "" || f == "csv" {
+		return gold.Scan(path, gold.Options{AnyLabel: true}), nil
+	}
+	a, err := readAnnotated(path, f, conll.Conlleval, gold.Options{AnyLabel: true}, stderr)
+	if err != nil {
+		return nil, err
+	}
+	c, err := loadCorpus(corpusName)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range a.Docs {
+		cd, ok := c.Doc(d.ID)
+		switch {
+		case !ok:
+			return nil, fmt.Errorf("%s: document %q is not in corpus %s", path, d.ID, c.Name)
+		case cd.Text != d.Text:
+			return nil, fmt.Errorf("%s: the text of document %q differs from corpus %s; convert it to CSV with exbench convert and use the corpus it writes", path, d.ID, c.Name)
+		}
+	}
+	return eval.Mentions(a.Mentions), nil
+}
 
-// mentionPaths expands the arguments naming mention files: a directory
-// stands for the .csv files directly inside it, in name order, but for
-// its scope file.
-func mentionPaths(args []string) ([]string, error) {
-	var paths []string
-	for _, arg := range args {
-		fi, err := os.Stat(arg)
-		if err != nil {
-			return nil, brokenLink(arg, err)
+// formatOf guesses a path's format from its name, or its content for a
+// directory.
+func formatOf(path string) (string, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return "csv", nil
+	case ".jsonl":
+		return "jsonl", nil
+	case ".conll", ".conllu", ".bio", ".iob":
+		return "conll", nil
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		if anns, _ := filepath.Glob(filepath.Join(path, "*.ann")); len(anns) > 0 {
+			return "brat", nil
 		}
-		if !fi.IsDir() {
-			paths = append(paths, arg)
-			continue
+		if csvs, _ := filepath.Glob(filepath.Join(path, "*.csv")); len(csvs) > 0 {
+			return "csv", nil
 		}
-		matches, err := filepath.Glob(filepath.Join(arg, "*.csv"))
-		if err != nil {
+		return "brat", nil // an empty directory to write brat into
+	}
+	return "", fmt.Errorf("cannot tell the format of %s from its name", path)
+}
+
+// readAnnotated reads documents and their mentions in JSONL, brat or
+// CoNLL, printing the problems.
+func readAnnotated(path, format string, scheme conll.TagScheme, opts gold.Options, stderr io.Writer) (*gold.Annotated, error) {
+	var a *gold.Annotated
+	var err error
+	switch format {
+	case "jsonl", "conll":
+		var f *os.File
+		if f, err = os.Open(path); err != nil {
 			return nil, err
 		}
-		matches = slices.DeleteFunc(matches, func(p string) bool { return filepath.Base(p) == scopeFile })
-		if len(matches) == 0 {
-			return nil, fmt.Errorf("%s: no .csv files in the directory", arg)
+		defer f.Close()
+		if format == "jsonl" {
+			a, err = jsonl.Read(f, path, opts)
+		} else {
+			a, err = conll.ReadTags(f, path, scheme, opts)
 		}
-		slices.Sort(matches)
-		paths = append(paths, matches...)
+	case "brat":
+		a, err = brat.Read(path, opts)
 	}
-	return paths, nil
+	var ps corpus.Problems
+	if ps.Add(err) {
+		ps.Sort()
+		printProblems(stderr, ps, false)
+		if ps.Failed() {
+			return nil, errFailed
+		}
+	} else if err != nil {
+		return nil, err
+	}
+	if a.Skipped > 0 || a.SkippedSpans > 0 {
+		fmt.Fprintf(stderr, "exbench: %s: skipped %d records and %d spans (answered reject or ignore, or ill-formed chunks)\n", path, a.Skipped, a.SkippedSpans)
+	}
+	return a, nil
 }
 
-// readMentionFiles reads the mention files args name, or the bundled gold
-// when args is empty. Problems in single rows come back in errs, with the
-// files holding the rows that were read; a file that cannot be read at
-// all is left out after its problems are added to errs.
-func readMentionFiles(args []string, opts ...gold.Option) ([]*gold.File, gold.Errors, error) {
-	if len(args) == 0 {
-		return gold.Builtin(), nil, nil
+// scoringInput returns the input of a verb that scores systems against
+// the gold.
+func scoringInput(corpusName, goldArg string, systems []named, stderr io.Writer) (eval.Input, error) {
+	in := eval.Input{GoldName: goldArg}
+	in.Corpus, in.Docs = corpusInput(corpusName)
+	var err error
+	if in.Gold, err = mentionInput(goldArg, corpusName, stderr); err != nil {
+		return in, err
 	}
-	paths, err := mentionPaths(args)
-	if err != nil {
-		return nil, nil, err
-	}
-	var files []*gold.File
-	var errs gold.Errors
-	for _, p := range paths {
-		f, err := gold.ReadFile(p, opts...)
-		var ferrs gold.Errors
-		switch {
-		case err == nil:
-		case asErrors(err, &ferrs):
-			errs = append(errs, ferrs...)
-		default:
-			return nil, nil, brokenLink(p, err)
+	for _, s := range systems {
+		ms, err := mentionInput(s.path, corpusName, stderr)
+		if err != nil {
+			return in, err
 		}
-		if f != nil {
-			files = append(files, f)
-		}
+		in.Systems = append(in.Systems, eval.System{Name: s.name, Mentions: ms})
 	}
-	return files, errs, nil
+	return in, nil
 }
 
-// openFile opens the input file at path, which must be a regular file
-// (or a device or pipe), not a directory.
+// named is a system to score: its name and its predictions' path.
+type named struct{ name, path string }
+
+// scoreError prints the problems in err and says what to do about
+// predictions the gold does not cover.
+func scoreError(err error, stderr io.Writer) error {
+	if ue, ok := err.(*eval.UncoveredError); ok {
+		return fmt.Errorf("score: %v; use -skip-uncovered to ignore them", ue)
+	}
+	return failed(err, stderr)
+}
+
+// notes prints what the scoring left out: warnings about the inputs, gold
+// mentions outside the scope, skipped predictions.
+func notes(stderr io.Writer, res *eval.Result, goldArg, scopePath string) {
+	printProblems(stderr, res.Warnings, false)
+	if res.GoldOutOfScope > 0 {
+		fmt.Fprintf(stderr, "exbench: gold %s has %s outside the scope %s; they are not scored\n", goldArg, report.Plural(res.GoldOutOfScope, "mention"), scopePath)
+	}
+	for _, s := range res.Systems {
+		if s.Skipped > 0 {
+			fmt.Fprintf(stderr, "exbench: score: system %s: ignored %d predictions for %d documents the gold does not cover (%s)\n", s.Name, s.Skipped, len(s.Uncovered), eval.ListIDs(s.Uncovered))
+		}
+	}
+}
+
+// openFile opens the input file at path, which must not be a directory.
 func openFile(path string) (*os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, brokenLink(path, err)
+		return nil, corpus.OpenError(path, err)
 	}
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
 		f.Close()
 		return nil, fmt.Errorf("%s: is a directory, want a file", path)
 	}
 	return f, nil
-}
-
-// brokenLink adds "(broken symbolic link)" to err, from opening path, when
-// path is a symbolic link to nothing, which "no such file or directory"
-// alone does not tell.
-func brokenLink(path string, err error) error {
-	var pe *fs.PathError
-	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 && errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: %w (broken symbolic link)", path, pe.Err)
-	}
-	return err
-}
-
-func asErrors(err error, es *gold.Errors) bool {
-	e, ok := err.(gold.Errors)
-	if ok {
-		*es = e
-	}
-	return ok
 }

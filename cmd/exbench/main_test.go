@@ -123,8 +123,11 @@ func TestValidateFiles(t *testing.T) {
 	if code != 1 || stdout != "" || !strings.HasPrefix(stderr, wantPrefix) || !strings.HasSuffix(stderr, "\n3 more (use -all)\n13 errors, 0 warnings\n") {
 		t.Errorf("validate bad.csv = %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
-	code, _, stderr = exbench(t, "validate", "-all", "-corpus", dir, dir) // a directory: every .csv in it
-	if code != 1 || strings.Count(stderr, "\n") != 14 || strings.Contains(stderr, "more (use -all)") {
+	// A directory is one gold, every .csv in it: its files annotate the
+	// same document twice, and their spans overlap.
+	code, _, stderr = exbench(t, "validate", "-all", "-corpus", dir, dir)
+	overlap := good + `:2:5: start: 1:4 PERSON "Ada" overlaps 0:4 PERSON "Ada" at ` + bad + `:2 (gold spans are flat)` + "\n"
+	if code != 1 || strings.Count(stderr, "\n") != 15 || strings.Contains(stderr, "more (use -all)") || !strings.Contains(stderr, overlap) {
 		t.Errorf("validate -all = %d, %d lines:\n%s", code, strings.Count(stderr, "\n"), stderr)
 	}
 }

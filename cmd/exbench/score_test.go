@@ -173,7 +173,7 @@ func TestScoreBundledGold(t *testing.T) {
 	// Four mistakes in document 000: ISIS (ORG) left out, Hundreds
 	// (CARDINAL) labelled ORG, Syria (GPE) started one character late,
 	// "more than 300" read as 250.
-	ms := gold.Mentions(gold.Builtin())
+	ms := gold.Builtin()
 	var pred []corpus.Mention
 	for _, m := range ms {
 		switch {

@@ -19,7 +19,7 @@ func TestBundledGold(t *testing.T) {
 	)
 	c := corpus.Builtin()
 	byDoc := map[string][]corpus.Mention{}
-	for _, m := range gold.Mentions(gold.Builtin()) {
+	for _, m := range gold.Builtin() {
 		if m.Label == corpus.DATE || m.Label == corpus.TIME {
 			byDoc[m.DocID] = append(byDoc[m.DocID], m)
 		}

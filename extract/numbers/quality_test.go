@@ -13,7 +13,7 @@ import (
 // that a rule change that loses ground fails here.
 func TestQuality(t *testing.T) {
 	var golds []corpus.Mention
-	for _, m := range gold.Mentions(gold.Builtin()) {
+	for _, m := range gold.Builtin() {
 		if m.Label.Numeric() {
 			golds = append(golds, m)
 		}

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/exbench/exbench/corpus"
-	"github.com/exbench/exbench/gold"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -190,7 +189,7 @@ func BenchmarkExtractParallel(b *testing.B) {
 // are those of the built-in "prose" label map, which scores prose-raw
 // output the same way.
 func TestLabelsAreTheBuiltinMap(t *testing.T) {
-	m, err := gold.ParseLabelMap("prose")
+	m, err := corpus.ParseLabelMap("prose")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,3 +69,16 @@ func MustParse(docID, s string) (string, []corpus.Mention) {
 	}
 	return text, ms
 }
+
+// Docs returns the documents written with inline marks, ID then text,
+// and all their mentions. It panics on a bad mark.
+func Docs(idsAndTexts ...string) ([]corpus.Doc, []corpus.Mention) {
+	var docs []corpus.Doc
+	var ms []corpus.Mention
+	for i := 0; i < len(idsAndTexts); i += 2 {
+		text, dms := MustParse(idsAndTexts[i], idsAndTexts[i+1])
+		docs = append(docs, corpus.Doc{ID: idsAndTexts[i], Text: text})
+		ms = append(ms, dms...)
+	}
+	return docs, ms
+}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/gold"
+	"github.com/exbench/exbench/report"
+)
+
+// scoringFlags say how predictions meet the gold, in every verb that
+// scores: label maps, the labels scored, the scope, the tolerance of
+// values.
+type scoringFlags struct {
+	mapSpec, mapTo, labels, scopePath string
+	valueTol                          float64
+}
+
+func (f *scoringFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.mapSpec, "map", "", "map labels before scoring: a built-in `map` (conll2003, prose), FROM=TO pairs (PER=PERSON,MISC=-), or a CSV file from,to; - drops a label")
+	fs.StringVar(&f.mapTo, "map-to", "pred", "which side -map applies to: pred, gold or both")
+	fs.StringVar(&f.labels, "labels", "", "score only these `labels` (comma-separated, after -map), on both sides")
+	fs.Float64Var(&f.valueTol, "value-tol", 0, "relative `tolerance` within which two values are the same number (0.01: 1%)")
+	fs.StringVar(&f.scopePath, "scope", "", "a scope `file` (CSV doc_id,start,end) saying which documents, or regions of them, the gold covers (default: the gold directory's scope.csv, if any); predictions outside are counted as out_of_scope, not scored")
+}
+
+// setup checks the flags and returns the setup they make. With free set,
+// labels need not be OntoNotes names (CoNLL files).
+func (f *scoringFlags) setup(verb string, free bool) (eval.Setup, error) {
+	var s eval.Setup
+	if f.valueTol < 0 || f.valueTol >= 1 {
+		return s, usagef("%s: -value-tol %v: want a number from 0 up to 1", verb, f.valueTol)
+	}
+	s.Score.ValueTol = f.valueTol
+	switch f.mapTo {
+	case "pred":
+		s.MapTo = eval.MapPred
+	case "gold":
+		s.MapTo = eval.MapGold
+	case "both":
+		s.MapTo = eval.MapBoth
+	default:
+		return s, usagef("%s: -map-to %q: want pred, gold or both", verb, f.mapTo)
+	}
+	if f.mapSpec != "" {
+		var err error
+		if fi, serr := os.Stat(f.mapSpec); serr == nil && fi.Mode().IsRegular() {
+			s.Map, err = gold.ReadLabelMap(f.mapSpec)
+		} else {
+			s.Map, err = corpus.ParseLabelMap(f.mapSpec)
+		}
+		if err != nil {
+			return s, fmt.Errorf("%s: -map: %w", verb, err)
+		}
+	}
+	if f.labels != "" {
+		s.Labels = []corpus.Label{}
+		for _, name := range strings.Split(f.labels, ",") {
+			name = strings.TrimSpace(name)
+			l, ok := corpus.ParseLabel(name)
+			if free && name != "" {
+				l, ok = corpus.Label(name), true
+			}
+			if !ok {
+				return s, usagef("%s: -labels: %q is not an OntoNotes label", verb, name)
+			}
+			if !slices.Contains(s.Labels, l) {
+				s.Labels = append(s.Labels, l)
+			}
+		}
+	}
+	return s, nil
+}
+
+// scope reads the scope of the gold goldArg names into s: -scope, or the
+// gold directory's scope file. It returns the scope file's path, "" for
+// none.
+func (f *scoringFlags) scope(s *eval.Setup, goldArg string, stderr io.Writer) (string, error) {
+	path := f.scopePath
+	if path == "" && goldArg != builtin {
+		p := goldArg + string(os.PathSeparator) + gold.ScopeFile
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			path = p // the gold declares its scope
+		}
+	}
+	if path == "" {
+		return "", nil
+	}
+	regions, err := gold.ReadScopeFile(path)
+	if err != nil {
+		return "", failed(err, stderr)
+	}
+	s.Scope = eval.NewScope(regions)
+	return path, nil
+}
+
+// statFlags configure confidence intervals and comparisons.
+type statFlags struct {
+	ci        bool
+	method    string
+	seed      uint64
+	resamples int
+	level     float64
+	unit      string
+}
+
+func (s *statFlags) register(fs *flag.FlagSet, ciDefault bool) {
+	fs.BoolVar(&s.ci, "ci", ciDefault, "add bootstrap confidence intervals of P, R and F1 to scores.csv")
+	fs.StringVar(&s.method, "ci-method", "bca", "the interval: bca (bias-corrected and accelerated) or percentile")
+	fs.Uint64Var(&s.seed, "seed", 1, "random seed of the resamples and permutations")
+	fs.IntVar(&s.resamples, "resamples", 10000, "how many bootstrap resamples (and permutations)")
+	fs.Float64Var(&s.level, "level", 0.95, "confidence level of the intervals")
+	fs.StringVar(&s.unit, "unit", "doc", "what to resample: doc (documents) or sentence")
+}
+
+func (s *statFlags) check(verb string) error {
+	switch {
+	case s.method != "bca" && s.method != "percentile":
+		return usagef("%s: -ci-method %q: want bca or percentile", verb, s.method)
+	case s.resamples < 100:
+		return usagef("%s: -resamples %d: want at least 100", verb, s.resamples)
+	case s.level <= 0 || s.level >= 1:
+		return usagef("%s: -level %v: want a number between 0 and 1", verb, s.level)
+	case s.unit != "doc" && s.unit != "sentence":
+		return usagef("%s: -unit %q: want doc or sentence", verb, s.unit)
+	}
+	return nil
+}
+
+func (s *statFlags) options() eval.BootstrapOptions {
+	o := eval.BootstrapOptions{Resamples: s.resamples, Level: s.level, Seed: s.seed}
+	if s.method == "percentile" {
+		o.Method = eval.Percentile
+	}
+	return o
+}
+
+// apply sets what to resample, and, with -ci, the intervals.
+func (s *statFlags) apply(setup *eval.Setup) {
+	if s.unit == "sentence" {
+		setup.Unit = eval.Sentences
+	}
+	if s.ci {
+		o := s.options()
+		setup.Intervals = &o
+	}
+}
+
+// parseScoring parses a scoring verb's flags and checks its statistics
+// and scoring flags.
+func parseScoring(fs *flag.FlagSet, args []string, stdout io.Writer, verb string, st *statFlags, lf *scoringFlags) (eval.Setup, error) {
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return eval.Setup{}, err
+	}
+	if err := st.check(verb); err != nil {
+		return eval.Setup{}, err
+	}
+	return lf.setup(verb, false)
+}
+
+// gateFlags are the -fail-if conditions.
+type gateFlags struct {
+	exprs multiFlag
+	gates []eval.Gate
+}
+
+func (g *gateFlags) register(fs *flag.FlagSet) {
+	fs.Var(&g.exprs, "fail-if", "exit 3 when a condition holds, such as 'strict.micro.f1 < 0.60' (SCHEME.LABEL.METRIC OP NUMBER, METRIC p, r or f1, OP <, <=, >, >=); repeat for more")
+}
+
+func (g *gateFlags) parse(verb string) error {
+	for _, e := range g.exprs {
+		gate, err := eval.ParseGate(e)
+		if err != nil {
+			return usagef("%s: -fail-if %q: %v", verb, e, err)
+		}
+		g.gates = append(g.gates, gate)
+	}
+	return nil
+}
+
+// check reports every gate that fails for a system, and returns errGate
+// if one does.
+func (g *gateFlags) check(stderr io.Writer, systems []*eval.SystemResult) error {
+	failed := false
+	for _, s := range systems {
+		for _, gate := range g.gates {
+			if v := gate.Measure(s); gate.Fails(v) {
+				fmt.Fprintf(stderr, "exbench: gate: %s: %s.%s.%s = %s, and the gate fails if %s\n", s.Name, gate.Scheme, gate.Label, []string{"p", "r", "f1"}[gate.Metric], report.Decimal(v), gate.Text)
+				failed = true
+			}
+		}
+	}
+	if failed {
+		return errGate
+	}
+	return nil
+}

@@ -1,0 +1,163 @@
+package corpus
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// labelHint ends the message of an unknown label.
+const labelHint = " (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)"
+
+// CheckFields checks a mention on its own, whatever file it came from:
+// a span that starts before it ends, an OntoNotes label,
+// and value, modifier and unit only where the label takes them (see
+// [Label.Numeric] and [Label.HasUnit]), a unit of the right form, a score
+// that is a number. Each problem points at its field through m.Source.
+func CheckFields(m *Mention) Problems {
+	var ps Problems
+	bad := func(f Field, err error) { ps = append(ps, m.Source.Problem(f, err)) }
+	switch {
+	case m.Span.Start < 0:
+		bad(FieldStart, Problemf(ErrOffset, "%d is negative", m.Span.Start))
+	case m.Span.End < 0:
+		bad(FieldEnd, Problemf(ErrOffset, "%d is negative", m.Span.End))
+	case m.Span.Start >= m.Span.End:
+		bad(FieldEnd, Problemf(ErrOffset, "end %d is not after start %d", m.Span.End, m.Span.Start))
+	}
+	label, ok := ParseLabel(string(m.Label))
+	if !ok {
+		bad(FieldLabel, Problemf(ErrLabel, "unknown label %s"+labelHint, Quote(string(m.Label))))
+	}
+	if _, ok := ParseModifier(string(m.Modifier)); !ok {
+		bad(FieldModifier, Problemf(ErrModifier, "%s is not a modifier (want one of: empty, ~, >, >=, <, <=, range)", Quote(string(m.Modifier))))
+	}
+	if m.HasScore && (math.IsNaN(m.Score) || math.IsInf(m.Score, 0)) {
+		bad(FieldScore, Problemf(ErrScore, "%v is not a number (want a decimal such as 0.87)", m.Score))
+	}
+	if !ok {
+		return ps
+	}
+	if !label.Numeric() {
+		if !m.Value.IsZero() {
+			bad(FieldValue, Problemf(ErrNumber, "%s takes no value, got %s", label, Quote(m.Value.String())))
+		}
+		if m.Modifier != Exact {
+			bad(FieldModifier, Problemf(ErrNumber, "%s takes no modifier, got %s", label, Quote(string(m.Modifier))))
+		}
+	}
+	if m.Unit != "" {
+		if !label.HasUnit() {
+			bad(FieldUnit, Problemf(ErrNumber, "%s takes no unit, got %s (only QUANTITY and MONEY have units)", label, Quote(m.Unit)))
+		} else if msg := UnitProblem(label, m.Unit); msg != "" {
+			bad(FieldUnit, Problemf(ErrUnit, "%s %s", Quote(m.Unit), msg))
+		}
+	}
+	return ps
+}
+
+// CheckText checks mentions of document d against its text: each span
+// and alternative ends within the text, and each mention's Text is the
+// text at its span. Each problem points at its field through the
+// mention's Source; a mention with a problem is left as it is.
+func CheckText(d Doc, ms []Mention) Problems {
+	var ps Problems
+	var x *Index
+	for i := range ms {
+		m := &ms[i]
+		if x == nil {
+			x = NewIndex(d.Text)
+		}
+		if m.Span.End > x.Len() {
+			ps = append(ps, m.Source.Problem(FieldEnd, Problemf(ErrOffset, "%d is past the end of document %s (length %d)", m.Span.End, Quote(d.ID), x.Len())))
+			continue
+		}
+		if got, _ := x.Slice(m.Span); got != m.Text {
+			ps = append(ps, m.Source.Problem(FieldText, Problemf(ErrText, "%s, but the document has %s at %s", Quote(m.Text), Quote(got), m.Span)))
+		}
+		for _, a := range m.Alts {
+			if a.End > x.Len() {
+				ps = append(ps, m.Source.Problem(FieldAlt, Problemf(ErrAlt, "%s ends past the end of document %s (length %d)", a, Quote(d.ID), x.Len())))
+				break
+			}
+		}
+	}
+	return ps
+}
+
+// CheckFlat checks that the mentions of one document are flat, as gold
+// must be: no two with the same span and label (a duplicate), no two
+// spans that overlap. A problem is reported at the mention read second,
+// and names the other by its line (and file, when it is another).
+func CheckFlat(ms []Mention) Problems {
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return Compare(ms[a], ms[b]) })
+
+	// In sorted order a duplicate or an overlap is with a mention of the
+	// same document that starts earlier and ends after this one starts;
+	// keep the one reaching furthest to find them all with one pass.
+	var ps Problems
+	reach := -1 // index of the mention reaching furthest so far in this document
+	for k, i := range order {
+		m := &ms[i]
+		if k > 0 && ms[order[k-1]].DocID != m.DocID {
+			reach = -1
+		}
+		if reach >= 0 {
+			r := &ms[reach]
+			a, b := &ms[reach], m
+			if compareSources(a.Source, b.Source) > 0 {
+				a, b = b, a
+			}
+			switch {
+			case r.Span == m.Span && r.Label == m.Label:
+				ps = append(ps, b.Source.Problem(FieldStart, Problemf(ErrDuplicate, "same span %s and label as %s", m.Span, lineOf(a.Source, b.Source))))
+			case r.Span.Overlaps(m.Span):
+				ps = append(ps, b.Source.Problem(FieldStart, Problemf(ErrOverlap, "%s %s %s overlaps %s %s %s %s (gold spans are flat)",
+					b.Span, b.Label, Quote(b.Text), a.Span, a.Label, Quote(a.Text), onLine(a.Source, b.Source))))
+			}
+		}
+		if reach < 0 || m.Span.End > ms[reach].Span.End {
+			reach = i
+		}
+	}
+	return ps
+}
+
+// CheckOrder returns a warning when m, read right after prev from the
+// same file, sorts before it: the rows of a gold file come sorted by
+// doc_id, start and end. It returns nil otherwise.
+func CheckOrder(prev, m *Mention) *Problem {
+	if prev.Source.File != m.Source.File || cmp.Or(cmp.Compare(prev.DocID, m.DocID), cmp.Compare(prev.Span.Start, m.Span.Start), cmp.Compare(prev.Span.End, m.Span.End)) <= 0 {
+		return nil
+	}
+	p := m.Source.Problem(FieldDocID, Problemf(ErrOrder, "row sorts before line %d (rows are sorted by doc_id, start, end)", prev.Source.Line))
+	p.Warning = true
+	return p
+}
+
+// compareSources orders two places in the files read: by file, then line.
+func compareSources(a, b Source) int {
+	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+}
+
+// lineOf names where the other mention is, seen from one in here: "line
+// 3" in the same file, "file.csv:3" in another.
+func lineOf(other, here Source) string {
+	if other.File == here.File {
+		return fmt.Sprintf("line %d", other.Line)
+	}
+	return other.String()
+}
+
+// onLine is lineOf after "on" or "at".
+func onLine(other, here Source) string {
+	if other.File == here.File {
+		return fmt.Sprintf("on line %d", other.Line)
+	}
+	return "at " + other.String()
+}

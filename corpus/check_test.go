@@ -1,0 +1,134 @@
+package corpus_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/gold"
+	"github.com/google/go-cmp/cmp"
+)
+
+// docs are two documents with non-ASCII text, so code-point and byte
+// offsets differ.
+var docs = map[string]corpus.Doc{
+	"a": {ID: "a", Text: "“Ada” met Bob in Dmeir."},
+	"b": {ID: "b", Text: "José\u00a0saw 300."},
+}
+
+// check reads rows of a mention CSV and checks them as gold: each on its
+// own, against its document's text, flat within each document, in order.
+func check(t *testing.T, rows string) corpus.Problems {
+	t.Helper()
+	ms, err := gold.Read([]byte("doc_id,start,end,text,label,value,modifier,unit\n"+rows), "t.csv")
+	var ps corpus.Problems
+	if err != nil && !ps.Add(err) {
+		t.Fatal(err)
+	}
+	byDoc := map[string][]corpus.Mention{}
+	for i := range ms {
+		if i > 0 {
+			if p := corpus.CheckOrder(&ms[i-1], &ms[i]); p != nil {
+				ps = append(ps, p)
+			}
+		}
+		byDoc[ms[i].DocID] = append(byDoc[ms[i].DocID], ms[i])
+	}
+	for _, id := range []string{"a", "b"} {
+		ps = append(ps, corpus.CheckText(docs[id], byDoc[id])...)
+		ps = append(ps, corpus.CheckFlat(byDoc[id])...)
+	}
+	ps.Sort()
+	return ps
+}
+
+// TestChecks feeds one bad file for each problem the checks find and
+// checks the exact position and message.
+func TestChecks(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows string // after the header, which is line 1
+		want []string
+		is   error
+	}{
+		{"valid", "a,1,4,Ada,PERSON,,,\na,17,22,Dmeir,GPE,,,\nb,0,4,José,PERSON,,,\nb,9,12,300,CARDINAL,300,,\n", nil, nil},
+		{"end past the document", "b,9,14,300.,CARDINAL,300,,\n", []string{`t.csv:2:5: end: 14 is past the end of document "b" (length 13)`}, corpus.ErrOffset},
+		{"text mismatch", "a,0,4,Ada,PERSON,,,\n", []string{`t.csv:2:7: text: "Ada", but the document has "“Ada" at 0:4`}, corpus.ErrText},
+		// Offsets are code points: bytes 0:5 would be "José" in bytes.
+		{"byte offsets", "b,0,5,José,PERSON,,,\n", []string{`t.csv:2:7: text: "José", but the document has "José\u00a0" at 0:5`}, corpus.ErrText},
+		{"duplicate row", "a,1,4,Ada,PERSON,,,\na,10,13,Bob,PERSON,,,\na,1,4,Ada,PERSON,,,\n", []string{
+			`t.csv:4:1: warning: doc_id: row sorts before line 3 (rows are sorted by doc_id, start, end)`,
+			`t.csv:4:3: start: same span 1:4 and label as line 2`,
+		}, corpus.ErrDuplicate},
+		{"same span, other label", "a,1,4,Ada,PERSON,,,\na,1,4,Ada,ORG,,,\n", []string{
+			`t.csv:3:3: start: 1:4 ORG "Ada" overlaps 1:4 PERSON "Ada" on line 2 (gold spans are flat)`,
+		}, corpus.ErrOverlap},
+		{"overlap", "a,10,22,Bob in Dmeir,LOC,,,\na,17,22,Dmeir,GPE,,,\n", []string{
+			`t.csv:3:3: start: 17:22 GPE "Dmeir" overlaps 10:22 LOC "Bob in Dmeir" on line 2 (gold spans are flat)`,
+		}, corpus.ErrOverlap},
+		{"nested overlaps", "a,0,23,“Ada” met Bob in Dmeir.,ORG,,,\na,1,4,Ada,PERSON,,,\na,17,22,Dmeir,GPE,,,\n", []string{
+			`t.csv:3:3: start: 1:4 PERSON "Ada" overlaps 0:23 ORG "“Ada” met Bob in Dmeir." on line 2 (gold spans are flat)`,
+			`t.csv:4:3: start: 17:22 GPE "Dmeir" overlaps 0:23 ORG "“Ada” met Bob in Dmeir." on line 2 (gold spans are flat)`,
+		}, corpus.ErrOverlap},
+		{"touching spans do not overlap", "a,6,9,met,ORG,,,\na,9,13, Bob,ORG,,,\n", nil, nil},
+		{"same span in two documents", "a,0,3,“Ad,ORG,,,\nb,0,3,Jos,ORG,,,\n", nil, nil},
+		{"out of order", "b,0,4,José,PERSON,,,\na,1,4,Ada,PERSON,,,\n", []string{
+			`t.csv:3:1: warning: doc_id: row sorts before line 2 (rows are sorted by doc_id, start, end)`,
+		}, corpus.ErrOrder},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps := check(t, tc.rows)
+			var got []string
+			for _, p := range ps {
+				got = append(got, p.Error())
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+			if tc.is != nil && !errors.Is(ps, tc.is) {
+				t.Errorf("problems are not %v", tc.is)
+			}
+			if tc.is == corpus.ErrOrder && ps.Failed() {
+				t.Error("a warning alone failed")
+			}
+		})
+	}
+}
+
+// TestCheckFlatAcrossFiles: mentions of one document from two files are
+// checked together, and a problem names the other file.
+func TestCheckFlatAcrossFiles(t *testing.T) {
+	src := func(file string, line int) corpus.Source { return corpus.Source{File: file, Line: line} }
+	ms := []corpus.Mention{
+		{DocID: "a", Span: corpus.Span{Start: 0, End: 5}, Label: corpus.ORG, Text: "“Ada”", Source: src("g1.csv", 2)},
+		{DocID: "a", Span: corpus.Span{Start: 1, End: 4}, Label: corpus.PERSON, Text: "Ada", Source: src("g2.csv", 2)},
+		{DocID: "a", Span: corpus.Span{Start: 0, End: 5}, Label: corpus.ORG, Text: "“Ada”", Source: src("g2.csv", 3)},
+	}
+	var got []string
+	for _, p := range corpus.CheckFlat(ms) {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		`g2.csv:3:1: start: same span 0:5 and label as g1.csv:2`,
+		`g2.csv:2:1: start: 1:4 PERSON "Ada" overlaps 0:5 ORG "“Ada”" at g1.csv:2 (gold spans are flat)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CheckFlat (-want +got):\n%s", diff)
+	}
+}
+
+// TestCheckFields checks mentions made in memory, without a file.
+func TestCheckFields(t *testing.T) {
+	m := corpus.Mention{DocID: "a", Span: corpus.Span{Start: 4, End: 2}, Label: "PER", Value: corpus.NewValue(3)}
+	var got []string
+	for _, p := range corpus.CheckFields(&m) {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		"end: end 2 is not after start 4",
+		`label: unknown label "PER" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CheckFields (-want +got):\n%s", diff)
+	}
+}

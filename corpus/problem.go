@@ -1,0 +1,191 @@
+package corpus
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Problem categories shared by every reader of corpora and mention files,
+// for use with [errors.Is] on a [*Problem]. Format-specific categories
+// (malformed CSV, a bad CoNLL line, ...) live with their formats.
+var (
+	// Of corpora.
+	ErrNoDocs      = errors.New("no documents")
+	ErrDuplicateID = errors.New("duplicate document ID")
+	ErrRecord      = errors.New("bad record")
+
+	// Of any text file: a corpus, a mention file.
+	ErrUTF8 = errors.New("invalid UTF-8")
+	ErrNUL  = errors.New("NUL byte")
+
+	// Of mentions, whatever file they come from.
+	ErrDocID     = errors.New("unknown document")
+	ErrOffset    = errors.New("bad offset")
+	ErrText      = errors.New("text does not match the document")
+	ErrLabel     = errors.New("unknown label")
+	ErrModifier  = errors.New("bad modifier")
+	ErrUnit      = errors.New("bad unit")
+	ErrNumber    = errors.New("number column on a label that takes none")
+	ErrAlt       = errors.New("bad alternative span")
+	ErrScore     = errors.New("bad score")
+	ErrOverlap   = errors.New("overlapping spans")
+	ErrDuplicate = errors.New("duplicate mention")
+	ErrOrder     = errors.New("rows out of order")
+)
+
+// Problem is one problem at a position in an input file: a corpus, a
+// mention file, a scope file. It prints as
+//
+//	file:line:col: field: what is wrong
+//
+// with "warning: " before the field for a warning, and the parts that
+// are not known left out: no column, no line (a problem with the whole
+// file), no field (a problem with the whole record), no file (mentions
+// made in memory).
+type Problem struct {
+	File    string
+	Line    int    // 1-based; 0 when the problem is the whole file
+	Col     int    // 1-based, in code points; 0 when unknown
+	Field   string // the column or field at fault; "" for the whole record
+	Err     error  // wraps one of the categories, for errors.Is
+	Warning bool   // a warning does not make an input invalid
+}
+
+func (p *Problem) Error() string {
+	var b strings.Builder
+	switch {
+	case p.File == "" && p.Line == 0:
+	case p.Line == 0:
+		b.WriteString(p.File + ": ")
+	case p.Col == 0:
+		fmt.Fprintf(&b, "%s:%d: ", p.File, p.Line)
+	default:
+		fmt.Fprintf(&b, "%s:%d:%d: ", p.File, p.Line, p.Col)
+	}
+	if p.Warning {
+		b.WriteString("warning: ")
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field + ": ")
+	}
+	b.WriteString(p.Err.Error())
+	return b.String()
+}
+
+func (p *Problem) Unwrap() error { return p.Err }
+
+// Problems is a list of problems.
+type Problems []*Problem
+
+// MaxShown is how many problems [Problems.Error] lists before "N more".
+const MaxShown = 10
+
+// Error lists the first [MaxShown] problems, one a line, then "N more".
+func (ps Problems) Error() string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i == MaxShown {
+			fmt.Fprintf(&b, "\n%d more", len(ps)-MaxShown)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so that [errors.Is] finds any category in
+// them.
+func (ps Problems) Unwrap() []error {
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		errs[i] = p
+	}
+	return errs
+}
+
+// Failed reports whether ps holds a problem that is not a warning.
+func (ps Problems) Failed() bool {
+	return slices.ContainsFunc(ps, func(p *Problem) bool { return !p.Warning })
+}
+
+// Warnings counts the warnings in ps.
+func (ps Problems) Warnings() int {
+	n := 0
+	for _, p := range ps {
+		if p.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// Sort puts the problems in file order: files in the order they first
+// appear, then by line and column, keeping the order of problems at one
+// position.
+func (ps Problems) Sort() {
+	rank := map[string]int{}
+	for _, p := range ps {
+		if _, ok := rank[p.File]; !ok {
+			rank[p.File] = len(rank)
+		}
+	}
+	slices.SortStableFunc(ps, func(a, b *Problem) int {
+		return cmp.Or(cmp.Compare(rank[a.File], rank[b.File]), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+}
+
+// Add appends err to ps: its problems when it is a [*Problem] or
+// [Problems] (or wraps them), and reports whether it was one. Other
+// errors are not added.
+func (ps *Problems) Add(err error) bool {
+	var list Problems
+	var one *Problem
+	switch {
+	case errors.As(err, &list):
+		*ps = append(*ps, list...)
+	case errors.As(err, &one):
+		*ps = append(*ps, one)
+	default:
+		return false
+	}
+	return true
+}
+
+// Problemf returns an error in the category cat that prints only its
+// message: the category is for [errors.Is], the message for people.
+func Problemf(cat error, format string, args ...any) error {
+	return &message{category: cat, msg: fmt.Sprintf(format, args...)}
+}
+
+type message struct {
+	category error
+	msg      string
+}
+
+func (m *message) Error() string { return m.msg }
+func (m *message) Unwrap() error { return m.category }
+
+// maxQuoted is how many bytes of a value a message quotes.
+const maxQuoted = 60
+
+// Quote returns s quoted as %q does; a value longer than 60 bytes is cut,
+// at a character boundary, and its length given, so that a huge field
+// cannot flood a terminal.
+func Quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q... (%d bytes)", s[:cut], len(s))
+}

@@ -1,0 +1,94 @@
+package eval
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/exbench/exbench/corpus"
+)
+
+// Gate is a condition on a system's scores that fails it, for CI
+// pipelines: SCHEME.LABEL.METRIC OP NUMBER, such as
+// "strict.micro.f1 < 0.60".
+type Gate struct {
+	Text   string // as written
+	Scheme Scheme
+	Label  string // micro, macro or a label
+	Metric Metric
+	Op     string // <, <=, > or >=
+	Value  float64
+}
+
+// ParseGate parses a gate: SCHEME.LABEL.METRIC OP NUMBER, with SCHEME
+// one of the schemes, LABEL micro, macro or a label, METRIC p, r or f1
+// (precision, recall also), OP <, <=, > or >=.
+func ParseGate(s string) (Gate, error) {
+	f := strings.Fields(s)
+	if len(f) != 3 {
+		return Gate{}, errors.New("want SCHEME.LABEL.METRIC OP NUMBER, such as strict.micro.f1 < 0.60")
+	}
+	parts := strings.Split(f[0], ".")
+	if len(parts) != 3 {
+		return Gate{}, fmt.Errorf("%q: want SCHEME.LABEL.METRIC", f[0])
+	}
+	g := Gate{Text: s, Label: parts[1], Op: f[1]}
+	var ok bool
+	if g.Scheme, ok = ParseScheme(parts[0]); !ok {
+		return Gate{}, fmt.Errorf("unknown scheme %q (strict, exact, partial, type, value)", parts[0])
+	}
+	switch parts[2] {
+	case "p", "precision":
+		g.Metric = Precision
+	case "r", "recall":
+		g.Metric = Recall
+	case "f1":
+		g.Metric = F1
+	default:
+		return Gate{}, fmt.Errorf("unknown metric %q (p, r, f1)", parts[2])
+	}
+	switch g.Op {
+	case "<", "<=", ">", ">=":
+	default:
+		return Gate{}, fmt.Errorf("unknown operator %q (<, <=, >, >=)", g.Op)
+	}
+	v, err := strconv.ParseFloat(f[2], 64)
+	if err != nil {
+		return Gate{}, fmt.Errorf("%q is not a number", f[2])
+	}
+	g.Value = v
+	return g, nil
+}
+
+// Measure returns the metric the gate names for a system.
+func (g Gate) Measure(s *SystemResult) float64 {
+	if g.Label == "macro" {
+		m := s.Summary.Macro(g.Scheme)
+		return [3]float64{m.Precision, m.Recall, m.F1}[g.Metric]
+	}
+	var c Counts
+	if g.Label == "micro" {
+		c = s.Summary.Micro(g.Scheme)
+	} else {
+		for _, lc := range s.Summary.Labels() {
+			if lc.Label == corpus.Label(g.Label) {
+				c = lc.Scheme[g.Scheme]
+			}
+		}
+	}
+	return [3]float64{c.Precision(), c.Recall(), c.F1()}[g.Metric]
+}
+
+// Fails reports whether the gate's condition holds for v: the gate fails.
+func (g Gate) Fails(v float64) bool {
+	switch g.Op {
+	case "<":
+		return v < g.Value
+	case "<=":
+		return v <= g.Value
+	case ">":
+		return v > g.Value
+	}
+	return v >= g.Value
+}

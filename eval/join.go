@@ -1,0 +1,353 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+
+	"github.com/exbench/exbench/corpus"
+)
+
+// Case is one document to score: its text, its position in the corpus,
+// its gold mentions and each system's predictions, by Input.Systems.
+type Case struct {
+	Doc  corpus.Doc
+	Pos  int
+	Gold []corpus.Mention
+	Pred [][]corpus.Mention
+}
+
+// Tally counts what the scoring left out, as [Input.Cases] goes. It is
+// complete when the sequence ends.
+type Tally struct {
+	Docs           int // documents of the corpus read
+	Cases          int // documents scored
+	GoldOutOfScope int // gold mentions outside the scope
+	Systems        []SystemTally
+	// Warnings are the problems in the inputs that do not stop the
+	// scoring: gold rows out of order.
+	Warnings corpus.Problems
+}
+
+// SystemTally counts one system's predictions that were not scored.
+type SystemTally struct {
+	// OutOfScope counts the predictions outside the scope, by label; nil
+	// without a scope.
+	OutOfScope map[corpus.Label]int
+	// Uncovered lists the documents the gold does not cover that the
+	// system predicts for, in corpus order, when Setup.SkipUncovered;
+	// Skipped counts its predictions there.
+	Uncovered []string
+	Skipped   int
+}
+
+// UncoveredError says that a system predicts for documents the gold does
+// not cover (see [CoverGold]).
+type UncoveredError struct {
+	System      string
+	Predictions int
+	Docs        []string // in corpus order
+}
+
+func (e *UncoveredError) Error() string {
+	return fmt.Sprintf("system %s has %d predictions for %d documents the gold does not cover (%s)", e.System, e.Predictions, len(e.Docs), ListIDs(e.Docs))
+}
+
+// ListIDs lists document IDs for a message: sorted, the first five, and
+// how many more.
+func ListIDs(ids []string) string {
+	ids = slices.Sorted(slices.Values(ids))
+	list := strings.Join(ids[:min(len(ids), 5)], ", ")
+	if len(ids) > 5 {
+		list += fmt.Sprintf(" and %d more", len(ids)-5)
+	}
+	return list
+}
+
+// ErrNoCases is returned when the gold covers no document of the corpus.
+var ErrNoCases = errors.New("it covers no document: nothing to score")
+
+// Cases reads the inputs and returns the documents to score, one at a
+// time in corpus order, and the tally of what is left out.
+//
+// It reads the gold and each system's mentions first, whole, in any
+// order, into a compact store grouped by document (about 40 bytes a
+// mention), checking each mention on its own ([corpus.CheckFields])
+// after mapping its label; then it reads the corpus one document at a
+// time, checks the document's mentions against its text
+// ([corpus.CheckText]) and the gold's for flat spans
+// ([corpus.CheckFlat]), and applies the scope, the coverage rule and
+// the label subset.
+//
+// Every problem is listed as it is met and reading goes on; once there
+// is one, no more cases come, and the sequence ends with all of them,
+// in file order, as [corpus.Problems]: the result would be wrong. A
+// problem with the corpus ends it with the corpus's problems instead.
+// Mentions of documents that are not in the corpus are problems too.
+// A prediction for a document the gold does not cover ends it with an
+// [*UncoveredError], unless Setup.SkipUncovered.
+func (in Input) Cases(ctx context.Context, s Setup) (iter.Seq2[Case, error], *Tally) {
+	t := &Tally{Systems: make([]SystemTally, len(in.Systems))}
+	return func(yield func(Case, error) bool) {
+		j := &joiner{in: in, s: &s, t: t, docs: newDocTable()}
+		if err := j.read(); err != nil {
+			yield(Case{}, err)
+			return
+		}
+		if err := j.walk(ctx, yield); err != nil {
+			yield(Case{}, err)
+		}
+	}, t
+}
+
+// Check reads the inputs and checks every mention as [Input.Cases]
+// does, without scoring anything: each input on its own, against the
+// corpus, the gold's (and flat systems') spans flat and in order. The
+// setup's label map, subset and scope apply as in Cases; nothing else of
+// it does. It returns the tally, whose Warnings hold the problems that
+// are only warnings, or every problem as [corpus.Problems], or the
+// corpus's problems.
+func (in Input) Check(ctx context.Context, s Setup) (*Tally, error) {
+	t := &Tally{Systems: make([]SystemTally, len(in.Systems))}
+	j := &joiner{in: in, s: &s, t: t, docs: newDocTable(), checkOnly: true}
+	if err := j.read(); err != nil {
+		return nil, err
+	}
+	if err := j.walk(ctx, func(Case, error) bool { return true }); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// joiner is the state of one Cases.
+type joiner struct {
+	checkOnly bool // Check: no coverage, no cases
+	in        Input
+	s         *Setup
+	t         *Tally
+	docs      *docTable
+	gold      *store
+	preds     []*store
+	problems  corpus.Problems
+	corpus    []error // problems with the corpus
+	uncov     []int   // by system: uncovered predictions, when not skipped
+}
+
+// read reads every input into its store.
+func (j *joiner) read() error {
+	j.gold = newStore(j.docs)
+	if err := j.readInput(j.in.Gold, j.gold, true, true); err != nil {
+		return err
+	}
+	for _, sys := range j.in.Systems {
+		st := newStore(j.docs)
+		j.preds = append(j.preds, st)
+		if err := j.readInput(sys.Mentions, st, false, sys.Flat); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readInput reads one input into st: each mention mapped, checked on its
+// own, and, for flat inputs, checked to come in order.
+func (j *joiner) readInput(seq iter.Seq2[corpus.Mention, error], st *store, gold, flat bool) error {
+	if seq == nil {
+		return nil
+	}
+	var prev corpus.Mention
+	for m, err := range seq {
+		if err != nil {
+			if !j.problems.Add(err) {
+				if j.problems.Failed() {
+					ps := slices.Clone(j.problems) // the problems found so far say more than a file not found after them
+					ps.Sort()
+					return ps
+				}
+				return err
+			}
+			continue
+		}
+		if j.s.maps(gold) {
+			l, keep := j.s.Map.Map(string(m.Label))
+			if !keep {
+				continue
+			}
+			m.Label = corpus.Label(l)
+		}
+		if ps := corpus.CheckFields(&m); ps != nil {
+			j.problems = append(j.problems, ps...)
+			continue
+		}
+		if flat && prev.Source.File != "" {
+			if p := corpus.CheckOrder(&prev, &m); p != nil {
+				j.problems = append(j.problems, p)
+			}
+		}
+		prev = m
+		st.add(&m)
+	}
+	return nil
+}
+
+// walk reads the corpus and yields the cases.
+func (j *joiner) walk(ctx context.Context, yield func(Case, error) bool) error {
+	s := j.s
+	j.uncov = make([]int, len(j.preds))
+	seen := map[string]bool{} // scope documents met
+	pos := 0
+	for d, err := range j.in.Docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err != nil {
+			j.corpus = append(j.corpus, err)
+			continue
+		}
+		p := pos
+		pos++
+		j.t.Docs++
+		c := Case{Doc: d, Pos: p, Gold: j.gold.take(d.ID), Pred: make([][]corpus.Mention, len(j.preds))}
+		for i, st := range j.preds {
+			c.Pred[i] = st.take(d.ID)
+		}
+		if s.Scope != nil && s.Scope.Covers(d.ID) {
+			seen[d.ID] = true
+		}
+		if s.Only != nil && !s.Only(p, d.ID) {
+			continue
+		}
+		j.check(&c)
+		if !j.checkOnly && j.cover(&c) && !j.problems.Failed() && len(j.corpus) == 0 {
+			j.t.Cases++
+			if !yield(c, nil) {
+				return nil
+			}
+		}
+	}
+	if len(j.corpus) > 0 {
+		return errors.Join(j.corpus...)
+	}
+	j.unknown()
+	if s.Scope != nil {
+		for _, r := range s.Scope.list {
+			if !seen[r.DocID] {
+				j.problems = append(j.problems, r.Source.Problem(corpus.FieldDocID, corpus.Problemf(corpus.ErrDocID, "unknown document %s (not in corpus %s)", corpus.Quote(r.DocID), j.in.Corpus)))
+				seen[r.DocID] = true // once a document
+			}
+		}
+	}
+	ps := slices.Clone(j.problems)
+	ps.Sort()
+	if ps.Failed() {
+		return ps
+	}
+	j.t.Warnings = ps
+	if j.checkOnly {
+		return nil
+	}
+	if j.t.Cases == 0 && s.Only == nil {
+		return fmt.Errorf("gold %s has no mentions of corpus %s, so %w", j.in.GoldName, j.in.Corpus, ErrNoCases)
+	}
+	for i, n := range j.uncov {
+		if n > 0 {
+			return &UncoveredError{System: j.in.Systems[i].Name, Predictions: n, Docs: j.t.Systems[i].Uncovered}
+		}
+	}
+	return nil
+}
+
+// check checks the mentions of a case against its text, the gold's (and
+// flat systems') for flat spans, and the scope's regions of it.
+func (j *joiner) check(c *Case) {
+	j.problems = append(j.problems, corpus.CheckText(c.Doc, c.Gold)...)
+	j.problems = append(j.problems, corpus.CheckFlat(c.Gold)...)
+	for i, ms := range c.Pred {
+		j.problems = append(j.problems, corpus.CheckText(c.Doc, ms)...)
+		if j.in.Systems[i].Flat {
+			j.problems = append(j.problems, corpus.CheckFlat(ms)...)
+		}
+	}
+	if j.s.Scope == nil {
+		return
+	}
+	n := -1
+	for _, r := range j.s.Scope.list {
+		if r.DocID != c.Doc.ID || r.Whole() {
+			continue
+		}
+		if n < 0 {
+			n = corpus.NewIndex(c.Doc.Text).Len()
+		}
+		if r.Span.End > n {
+			j.problems = append(j.problems, r.Source.Problem(corpus.FieldEnd, corpus.Problemf(corpus.ErrOffset, "%d is past the end of document %s (length %d)", r.Span.End, corpus.Quote(c.Doc.ID), n)))
+		}
+	}
+}
+
+// cover applies the scope and the coverage rule to a case, and reports
+// whether it is scored; its mentions are then those of the label subset.
+func (j *joiner) cover(c *Case) bool {
+	s := j.s
+	if s.Scope != nil {
+		var out []corpus.Mention
+		c.Gold, out = s.Scope.Split(c.Gold)
+		j.t.GoldOutOfScope += len(out)
+		for i := range c.Pred {
+			c.Pred[i], out = s.Scope.Split(c.Pred[i])
+			if len(out) > 0 && j.t.Systems[i].OutOfScope == nil {
+				j.t.Systems[i].OutOfScope = map[corpus.Label]int{}
+			}
+			for _, m := range out {
+				j.t.Systems[i].OutOfScope[m.Label]++
+			}
+		}
+	}
+	var in bool
+	switch {
+	case s.Scope != nil:
+		in = s.Scope.Covers(c.Doc.ID)
+	case s.Cover == CoverBoth: // both annotate some label scored
+		in = len(s.restrict(c.Gold)) > 0 && len(c.Pred) > 0 && len(s.restrict(c.Pred[0])) > 0
+	default:
+		in = len(c.Gold) > 0
+	}
+	if !in {
+		if s.Cover == CoverGold {
+			for i, ms := range c.Pred {
+				if len(ms) == 0 {
+					continue
+				}
+				t := &j.t.Systems[i]
+				t.Uncovered = append(t.Uncovered, c.Doc.ID)
+				if s.SkipUncovered {
+					t.Skipped += len(ms)
+				} else {
+					j.uncov[i] += len(ms)
+				}
+			}
+		}
+		return false
+	}
+	c.Gold = s.restrict(c.Gold)
+	for i := range c.Pred {
+		c.Pred[i] = s.restrict(c.Pred[i])
+	}
+	return true
+}
+
+// unknown reports the mentions of documents the corpus does not have.
+func (j *joiner) unknown() {
+	report := func(id string, ms []corpus.Mention) {
+		for _, m := range ms {
+			j.problems = append(j.problems, m.Source.Problem(corpus.FieldDocID, corpus.Problemf(corpus.ErrDocID, "unknown document %s (not in corpus %s)", corpus.Quote(id), j.in.Corpus)))
+		}
+	}
+	j.gold.rest(report)
+	for _, st := range j.preds {
+		st.rest(report)
+	}
+}

@@ -1,0 +1,80 @@
+package gold
+
+import (
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/exbench/exbench/corpus"
+)
+
+// ScopeFile is the name of the scope file a gold directory may hold
+// beside its mention files: it is the gold's scope (see [ReadScope]),
+// not mentions.
+const ScopeFile = "scope.csv"
+
+// Files returns the mention files path names: path itself, or, for a
+// directory, the .csv files directly inside it, in name order, but for
+// its scope file. A directory without one is an error.
+func Files(path string) ([]string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, corpus.OpenError(path, err)
+	}
+	if !fi.IsDir() {
+		return []string{path}, nil
+	}
+	matches, err := filepath.Glob(filepath.Join(path, "*.csv"))
+	if err != nil {
+		return nil, err
+	}
+	matches = slices.DeleteFunc(matches, func(p string) bool { return filepath.Base(p) == ScopeFile })
+	if len(matches) == 0 {
+		return nil, fmt.Errorf("%s: no .csv files in the directory", path)
+	}
+	slices.Sort(matches)
+	return matches, nil
+}
+
+// Scan returns the mentions of the mention CSV files at path, a file or
+// a directory of them ([Files]), file after file, one row at a time, as
+// a [Reader] gives them: a row's problems in its place, the rest read on.
+// A file that cannot be opened ends the sequence.
+func Scan(path string, opts Options) iter.Seq2[corpus.Mention, error] {
+	return func(yield func(corpus.Mention, error) bool) {
+		paths, err := Files(path)
+		if err != nil {
+			yield(corpus.Mention{}, err)
+			return
+		}
+		for _, p := range paths {
+			f, err := openFile(p)
+			if err != nil {
+				yield(corpus.Mention{}, err)
+				return
+			}
+			for m, err := range NewReader(f, p, opts).All() {
+				if !yield(m, err) {
+					f.Close()
+					return
+				}
+			}
+			f.Close()
+		}
+	}
+}
+
+// openFile opens the input file at path, which must not be a directory.
+func openFile(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, corpus.OpenError(path, err)
+	}
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("%s: is a directory, want a file", path)
+	}
+	return f, nil
+}

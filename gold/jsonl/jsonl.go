@@ -1,0 +1,533 @@
+package jsonl
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/gold"
+)
+
+// Problem categories of JSONL annotations, for use with [errors.Is] on a
+// [*corpus.Problem], beside the categories every reader shares
+// (corpus.ErrUTF8, corpus.ErrOffset, corpus.ErrLabel, corpus.ErrText,
+// corpus.ErrDuplicateID, ...).
+var (
+	ErrJSON  = errors.New("malformed JSON")
+	ErrField = errors.New("missing or mistyped field")
+)
+
+// Read reads Prodigy- or spaCy-style annotations, named name in
+// messages: one JSON object a line,
+//
+//	{"text": "“Ada” met Bob", "spans": [{"start": 1, "end": 4, "label": "PERSON"}]}
+//
+// with offsets in code points (Python's string indices), end exclusive.
+// Blank lines are skipped, a byte-order mark is accepted, and fields not
+// named here are ignored.
+//
+//   - The document ID is the record's "id" (a string, or an integer
+//     written as its digits), else "meta"."id", else "_input_hash", else
+//     "line-N" with N the 1-based line number.
+//   - A record whose "answer" is "reject" or "ignore" is skipped and
+//     counted in Skipped; "accept" or no answer is read. A span whose own
+//     "answer" is "reject" or "ignore" is skipped and counted in
+//     SkippedSpans.
+//   - Records that share an ID and a text are one document: Prodigy's
+//     binary annotation writes one record for each suggestion on a text,
+//     all with the text's "_input_hash". A span already read for the
+//     document (same offsets, label and number) is read once. Records
+//     that share an ID but not a text are an error.
+//   - Each span needs "start", "end" (integers) and "label" (one of the
+//     18 OntoNotes labels, as in mention CSVs); "text", when given, must
+//     equal the record's text at the span; "value", "modifier" and "unit"
+//     (value a number or a string) follow the rules of the mention CSV
+//     columns; "score" and other fields are ignored. Spans are checked
+//     against the record's own text.
+//
+// Every problem is returned in [Errors] with its line and the column (in
+// code points) of the value at fault: invalid UTF-8, malformed or
+// truncated JSON, a missing or mistyped field, offsets out of range or
+// reversed, text that differs, an unknown label, a duplicate ID, a bad
+// value, modifier or unit. The Annotated holds what was read without a
+// problem: bad records, and bad spans of good records, are left out.
+func Read(r io.Reader, name string, opts gold.Options) (*gold.Annotated, error) {
+	jr := &reader{a: &gold.Annotated{Name: name}, docs: map[string]*doc{}, opts: opts}
+	br := bufio.NewReader(r)
+	for line := 1; ; line++ {
+		data, err := br.ReadBytes('\n')
+		if len(data) > 0 {
+			if line == 1 {
+				data = bytes.TrimPrefix(data, []byte("\ufeff"))
+			}
+			jr.record(line, bytes.TrimRight(data, "\r\n"))
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if len(jr.errs) > 0 {
+		jr.errs.Sort()
+		return jr.a, jr.errs
+	}
+	return jr.a, nil
+}
+
+// reader holds the state of one Read.
+type reader struct {
+	a    *gold.Annotated
+	docs map[string]*doc
+	errs corpus.Problems
+	opts gold.Options
+}
+
+// doc is a document read so far.
+type doc struct {
+	line  int // of its first record
+	text  string
+	index *corpus.Index
+	seen  map[mentionKey]bool
+}
+
+// mentionKey is what makes two mentions of a document the same.
+type mentionKey struct {
+	span     corpus.Span
+	label    corpus.Label
+	value    corpus.Value
+	modifier corpus.Modifier
+	unit     string
+}
+
+// lineAt is a position in the line being read: its number and text, for
+// turning byte offsets into code-point columns.
+type lineAt struct {
+	file string
+	line int
+	data []byte
+}
+
+// errorf returns a problem at byte offset off of the line.
+func (p lineAt) errorf(off int, field string, cat error, format string, args ...any) *corpus.Problem {
+	return &corpus.Problem{File: p.file, Line: p.line, Col: p.col(off), Field: field, Err: corpus.Problemf(cat, format, args...)}
+}
+
+// col returns the 1-based code-point column of byte offset off.
+func (p lineAt) col(off int) int {
+	return 1 + utf8.RuneCount(p.data[:min(max(off, 0), len(p.data))])
+}
+
+// record reads one line.
+func (jr *reader) record(line int, data []byte) {
+	name := jr.a.Name
+	if len(bytes.TrimSpace(data)) == 0 {
+		return
+	}
+	if p := corpus.CheckEncoding(name, line, 0, data, "JSONL files are"); p != nil {
+		jr.errs = append(jr.errs, p)
+		return
+	}
+	p := lineAt{file: name, line: line, data: data}
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		var se *json.SyntaxError
+		if !errors.As(err, &se) {
+			jr.errs = append(jr.errs, p.errorf(0, "", ErrJSON, "%v", err))
+			return
+		}
+		off := int(se.Offset) - 1 // the offending byte
+		if se.Offset >= int64(len(data)) && jsonTruncated(data) {
+			off = len(data)
+		}
+		jr.errs = append(jr.errs, p.errorf(off, "", ErrJSON, "%v", se))
+		return
+	}
+	rec, ok := jsonMembers(data, 0)
+	if !ok {
+		jr.errs = append(jr.errs, p.errorf(skipJSONSpace(data, 0), "", ErrJSON, "want a JSON object, got %s", jsonKind(data)))
+		return
+	}
+	if ans, ok := jr.answer(p, rec); !ok || ans == "reject" || ans == "ignore" {
+		if ok {
+			jr.a.Skipped++
+		}
+		return
+	}
+	text, textOK := jr.str(p, rec, "text", "text", true)
+	id, idField, idOff, idOK := jr.docID(p, rec)
+	if !textOK || !idOK {
+		return
+	}
+	d := jr.docs[id]
+	switch {
+	case d == nil:
+		d = &doc{line: line, text: text, index: corpus.NewIndex(text), seen: map[mentionKey]bool{}}
+		jr.docs[id] = d
+		jr.a.Docs = append(jr.a.Docs, corpus.Doc{ID: id, Text: text})
+	case d.text != text:
+		jr.errs = append(jr.errs, p.errorf(idOff, idField, corpus.ErrDuplicateID, "%q is also the ID of line %d, whose text differs", id, d.line))
+		return
+	}
+	spans, ok := rec.get("spans")
+	if !ok {
+		return
+	}
+	if jsonKind(spans.value) != "array" {
+		jr.errs = append(jr.errs, p.errorf(spans.off, "spans", ErrField, "want an array, got %s", jsonKind(spans.value)))
+		return
+	}
+	for _, sp := range jsonElements(spans.value, spans.off) {
+		jr.span(p, id, d, sp)
+	}
+}
+
+// answer returns the "answer" of a record or span, "" when it has none.
+func (jr *reader) answer(p lineAt, obj jsonObject) (string, bool) {
+	ans, ok := jr.str(p, obj, "answer", "answer", false)
+	switch {
+	case !ok:
+		return "", false
+	case ans == "" || ans == "accept" || ans == "reject" || ans == "ignore":
+		return ans, true
+	}
+	m, _ := obj.get("answer")
+	jr.errs = append(jr.errs, p.errorf(m.off, "answer", ErrField, "unknown answer %q (want accept, reject or ignore)", ans))
+	return "", false
+}
+
+// docID returns the ID of a record, and the field and offset of the value
+// it came from ("" and 0 for line-N).
+func (jr *reader) docID(p lineAt, rec jsonObject) (id, field string, off int, ok bool) {
+	type source struct {
+		obj   jsonObject
+		key   string
+		field string
+	}
+	sources := []source{{rec, "id", "id"}}
+	if meta, ok := rec.get("meta"); ok {
+		if obj, ok := jsonMembers(meta.value, meta.off); ok {
+			sources = append(sources, source{obj, "id", "meta.id"})
+		}
+	}
+	sources = append(sources, source{rec, "_input_hash", "_input_hash"})
+	for _, src := range sources {
+		m, ok := src.obj.get(src.key)
+		if !ok {
+			continue
+		}
+		switch jsonKind(m.value) {
+		case "string":
+			var s string
+			_ = json.Unmarshal(m.value, &s) // valid JSON: cannot fail
+			if s == "" {
+				jr.errs = append(jr.errs, p.errorf(m.off, src.field, ErrField, "empty"))
+				return "", "", 0, false
+			}
+			return s, src.field, m.off, true
+		case "number":
+			if isJSONInteger(m.value) {
+				return string(m.value), src.field, m.off, true
+			}
+		}
+		got := jsonKind(m.value)
+		if got == "number" {
+			got = string(m.value)
+		}
+		jr.errs = append(jr.errs, p.errorf(m.off, src.field, ErrField, "want a string or an integer, got %s", got))
+		return "", "", 0, false
+	}
+	return "line-" + strconv.Itoa(p.line), "", 0, true
+}
+
+// str returns the string member key of obj, named field in messages; a
+// missing or null member is "" (an error when required), another type an
+// error.
+func (jr *reader) str(p lineAt, obj jsonObject, key, field string, required bool) (string, bool) {
+	m, ok := obj.get(key)
+	if !ok {
+		if required {
+			jr.errs = append(jr.errs, p.errorf(obj.off, field, ErrField, "missing"))
+			return "", false
+		}
+		return "", true
+	}
+	if jsonKind(m.value) != "string" {
+		jr.errs = append(jr.errs, p.errorf(m.off, field, ErrField, "want a string, got %s", jsonKind(m.value)))
+		return "", false
+	}
+	var s string
+	_ = json.Unmarshal(m.value, &s) // valid JSON: cannot fail
+	return s, true
+}
+
+// span reads one element of a record's "spans".
+func (jr *reader) span(p lineAt, id string, d *doc, sp jsonMember) {
+	obj, ok := jsonMembers(sp.value, sp.off)
+	if !ok {
+		jr.errs = append(jr.errs, p.errorf(sp.off, "spans", ErrField, "want an object, got %s", jsonKind(sp.value)))
+		return
+	}
+	switch ans, ok := jr.answer(p, obj); {
+	case !ok:
+		return
+	case ans == "reject" || ans == "ignore":
+		jr.a.SkippedSpans++
+		return
+	}
+	nerrs := len(jr.errs)
+	m := corpus.Mention{DocID: id, Source: corpus.Source{File: p.file, Line: p.line}}
+	for f := range corpus.NumFields {
+		if v, ok := obj.get(f.String()); ok {
+			m.Source.Col[f] = int32(p.col(v.off))
+		}
+	}
+	bad := func(f corpus.Field, err error) { jr.errs = append(jr.errs, m.Source.Problem(f, err)) }
+	for _, f := range []corpus.Field{corpus.FieldStart, corpus.FieldEnd} {
+		v, ok := obj.get(f.String())
+		switch {
+		case !ok:
+			jr.errs = append(jr.errs, p.errorf(obj.off, f.String(), ErrField, "missing"))
+			continue
+		case jsonKind(v.value) != "number":
+			jr.errs = append(jr.errs, p.errorf(v.off, f.String(), ErrField, "want an integer, got %s", jsonKind(v.value)))
+			continue
+		}
+		n, err := corpus.ParseOffset(string(v.value))
+		if err != nil {
+			bad(f, err)
+		}
+		if f == corpus.FieldStart {
+			m.Span.Start = n
+		} else {
+			m.Span.End = n
+		}
+	}
+	label, _ := jr.str(p, obj, "label", "label", true)
+	m.Label = corpus.Label(label)
+	spanText, textOK := jr.str(p, obj, "text", "text", false)
+	_, hasText := obj.get("text")
+	value := ""
+	if v, ok := obj.get("value"); ok && jsonKind(v.value) == "number" {
+		value = string(v.value)
+	} else if ok && jsonKind(v.value) != "string" {
+		jr.errs = append(jr.errs, p.errorf(v.off, "value", ErrField, "want a number or a string, got %s", jsonKind(v.value)))
+	} else {
+		value, _ = jr.str(p, obj, "value", "value", false)
+	}
+	if v, err := corpus.ParseValue(value); err != nil {
+		bad(corpus.FieldValue, corpus.Problemf(corpus.ErrValue, "%s is not a number (want a plain decimal such as 300, 270000 or 3.5)", corpus.Quote(value)))
+	} else {
+		m.Value = v
+	}
+	mod, _ := jr.str(p, obj, "modifier", "modifier", false)
+	m.Modifier = corpus.Modifier(mod)
+	m.Unit, _ = jr.str(p, obj, "unit", "unit", false)
+	if len(jr.errs) > nerrs || !textOK {
+		return
+	}
+	if ps := jr.opts.Check(&m); ps != nil {
+		jr.errs = append(jr.errs, ps...)
+		return
+	}
+	if m.Span.End > d.index.Len() {
+		end, _ := obj.get("end")
+		jr.errs = append(jr.errs, p.errorf(end.off, "end", corpus.ErrOffset, "%d is past the end of the text (length %d)", m.Span.End, d.index.Len()))
+		return
+	}
+	m.Text, _ = d.index.Slice(m.Span)
+	if t, _ := obj.get("text"); hasText && spanText != m.Text {
+		jr.errs = append(jr.errs, p.errorf(t.off, "text", corpus.ErrText, "%q, but the text has %q at %s", spanText, m.Text, m.Span))
+		return
+	}
+	key := mentionKey{m.Span, m.Label, m.Value, m.Modifier, m.Unit}
+	if d.seen[key] {
+		return
+	}
+	d.seen[key] = true
+	jr.a.Mentions = append(jr.a.Mentions, m)
+}
+
+// jsonMember is a JSON value inside a line and the byte offset where it starts.
+type jsonMember struct {
+	value json.RawMessage
+	off   int
+}
+
+// jsonObject is a JSON object inside a line: its members by key, and the byte
+// offset where it starts.
+type jsonObject struct {
+	members map[string]jsonMember
+	off     int
+}
+
+// get returns the member key; a null member counts as missing.
+func (o jsonObject) get(key string) (jsonMember, bool) {
+	m, ok := o.members[key]
+	if !ok || jsonKind(m.value) == "null" {
+		return jsonMember{}, false
+	}
+	return m, true
+}
+
+// jsonMembers returns the JSON object data, which starts at byte off of its
+// line. A repeated key keeps its last value, as encoding/json does, and
+// keys match exactly (encoding/json would also match "Text" to "text").
+// data must be valid JSON; ok is false when it is not an object.
+func jsonMembers(data []byte, off int) (jsonObject, bool) {
+	if jsonKind(data) != "object" {
+		return jsonObject{}, false
+	}
+	obj := jsonObject{members: map[string]jsonMember{}, off: off + skipJSONSpace(data, 0)}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // {
+		return obj, true
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			break
+		}
+		key, _ := t.(string)
+		start := skipJSONSpace(data, int(dec.InputOffset()))
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			break
+		}
+		obj.members[key] = jsonMember{value: bytes.TrimLeft(v, " \t\r\n"), off: off + start}
+	}
+	return obj, true
+}
+
+// jsonElements returns the elements of the JSON array data, which starts at
+// byte off of its line. data must be a valid JSON array.
+func jsonElements(data []byte, off int) []jsonMember {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // [
+		return nil
+	}
+	var out []jsonMember
+	for dec.More() {
+		start := skipJSONSpace(data, int(dec.InputOffset()))
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			break
+		}
+		out = append(out, jsonMember{value: bytes.TrimLeft(v, " \t\r\n"), off: off + start})
+	}
+	return out
+}
+
+// skipJSONSpace returns the offset of the first byte at or after i that is
+// not JSON white space, a colon or a comma.
+func skipJSONSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n', ':', ',':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// jsonKind names the type of the JSON value v: object, array, string,
+// boolean, null or number.
+func jsonKind(v []byte) string {
+	i := skipJSONSpace(v, 0)
+	if i == len(v) {
+		return "nothing"
+	}
+	switch v[i] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// isJSONInteger reports whether the JSON number v has no fraction and no
+// exponent.
+func isJSONInteger(v []byte) bool {
+	v = bytes.TrimPrefix(v, []byte("-"))
+	if len(v) == 0 {
+		return false
+	}
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonTruncated reports whether data ends inside a JSON value.
+func jsonTruncated(data []byte) bool {
+	var v any
+	err := json.NewDecoder(bytes.NewReader(data)).Decode(&v)
+	return errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// record and span are what Write writes, in this order.
+type record struct {
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+	Spans []span `json:"spans"`
+}
+
+type span struct {
+	Start    int         `json:"start"`
+	End      int         `json:"end"`
+	Text     string      `json:"text"`
+	Label    string      `json:"label"`
+	Value    json.Number `json:"value,omitempty"`
+	Modifier string      `json:"modifier,omitempty"`
+	Unit     string      `json:"unit,omitempty"`
+}
+
+// Write writes one JSONL record a document, in the order of docs:
+//
+//	{"id":"d1","text":"“Ada” met Bob","spans":[{"start":1,"end":4,"text":"Ada","label":"PERSON"}]}
+//
+// spans sorted by [corpus.Compare], "value" (a JSON number), "modifier"
+// and "unit" only when set, no HTML escaping, "\n" after each record;
+// the same input always gives the same bytes. [Read] reads it back.
+// Every mention must belong to one of docs and fit its text; IDs and
+// texts must be valid UTF-8 (JSON cannot hold anything else).
+func Write(w io.Writer, docs []corpus.Doc, ms []corpus.Mention) error {
+	groups, err := gold.MentionsByDoc(docs, ms)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for i, d := range docs {
+		rec := record{ID: d.ID, Text: d.Text, Spans: make([]span, len(groups[i]))}
+		for k, m := range groups[i] {
+			rec.Spans[k] = span{
+				Start: m.Span.Start, End: m.Span.End, Text: m.Text, Label: string(m.Label),
+				Value: json.Number(m.Value.String()), Modifier: string(m.Modifier), Unit: m.Unit,
+			}
+		}
+		if err := enc.Encode(rec); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}

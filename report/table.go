@@ -1,0 +1,193 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
+)
+
+// Setup writes, a line each, how labels were mapped and which were
+// scored, when the setup maps or restricts them.
+func Setup(w io.Writer, s *eval.Setup) {
+	if lm := LabelMap(s); lm != "" {
+		fmt.Fprintf(w, "labels mapped by %s\n", lm)
+	}
+	if l := Labels(s); l != "" {
+		fmt.Fprintf(w, "scored on %s only\n", l)
+	}
+}
+
+// Table writes, for each system, a table with a row per label (micro and
+// macro last) and precision, recall and F1 in percent per scheme.
+func Table(w io.Writer, res *eval.Result) error {
+	var b strings.Builder
+	for i, s := range res.Systems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		micro := s.Summary.Micro(eval.Strict)
+		fmt.Fprintf(&b, "%s: %d documents, %d gold mentions, %d predicted (P, R, F1 in %%)\n", s.Name, s.Summary.N, micro.Possible(), micro.Actual())
+		Setup(&b, &res.Setup)
+		if res.Setup.Scope != nil {
+			fmt.Fprintf(&b, "%s out of scope, not scored\n", Plural(s.OutOfScopeCount(eval.All), "prediction"))
+		}
+		labels := s.Summary.Labels()
+		labels = append(labels[1:], labels[0]) // micro after the labels
+		width := len("label")
+		for _, lc := range labels {
+			width = max(width, len(labelName(lc.Label)))
+		}
+		schemeHeader(&b, fmt.Sprintf("%-*s %5s %5s", width, "label", "gold", "pred"))
+		for _, lc := range labels {
+			strict := lc.Scheme[eval.Strict]
+			cells := []string{fmt.Sprintf("%-*s %5d %5d", width, labelName(lc.Label), strict.Possible(), strict.Actual())}
+			for _, sc := range eval.Schemes {
+				if !slices.Contains(schemesOf(lc.Label), sc) {
+					cells = append(cells, strings.Repeat(" ", 21))
+					continue
+				}
+				c := lc.Scheme[sc]
+				cells = append(cells, prf(c.Precision(), c.Recall(), c.F1()))
+			}
+			tableLine(&b, cells...)
+		}
+		cells := []string{fmt.Sprintf("%-*s %5s %5s", width, "macro", "", "")}
+		for _, sc := range eval.Schemes {
+			m := s.Summary.Macro(sc)
+			cells = append(cells, prf(m.Precision, m.Recall, m.F1))
+		}
+		tableLine(&b, cells...)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// pct formats a ratio in percent with one decimal.
+func pct(f float64) string { return fmt.Sprintf("%.1f", 100*f) }
+
+// prf is one scheme's cell group: precision, recall and F1 in percent.
+func prf(p, r, f1 float64) string { return fmt.Sprintf("   %6s%6s%6s", pct(p), pct(r), pct(f1)) }
+
+// schemeHeader writes the two header lines of a table whose left columns
+// are headed left, followed by a P, R, F1 group per scheme.
+func schemeHeader(b *strings.Builder, left string) {
+	head := []string{strings.Repeat(" ", len(left))}
+	sub := []string{left}
+	for _, sc := range eval.Schemes {
+		head = append(head, fmt.Sprintf("   %-18s", sc))
+		sub = append(sub, fmt.Sprintf("   %6s%6s%6s", "P", "R", "F1"))
+	}
+	tableLine(b, head...)
+	tableLine(b, sub...)
+}
+
+// tableLine writes cells as one line, without trailing spaces.
+func tableLine(b *strings.Builder, cells ...string) {
+	b.WriteString(strings.TrimRight(strings.Join(cells, ""), " ") + "\n")
+}
+
+// Bench is what the bench table shows of a run beside its scores: how
+// fast each system extracted.
+type Bench struct {
+	Docs       int       // documents extracted
+	DocsPerSec []float64 // by system
+}
+
+// BenchTable writes one row per system: how many mentions it found, how
+// fast it ran, and micro precision, recall and F1 under each scheme, in
+// percent; then how the gold numbers fare with each system that finds
+// any (see [Chains]).
+func BenchTable(w io.Writer, res *eval.Result, b Bench) error {
+	var gold int
+	if len(res.Systems) > 0 {
+		gold = res.Systems[0].Summary.Micro(eval.Strict).Possible()
+	}
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%d documents, %d gold mentions; micro P, R, F1 in %% (value: numbers only)\n", b.Docs, gold)
+	Setup(&sb, &res.Setup)
+	width := len("system")
+	for _, s := range res.Systems {
+		width = max(width, len(s.Name))
+	}
+	schemeHeader(&sb, fmt.Sprintf("%-*s %6s %8s", width, "system", "found", "docs/s"))
+	for i, s := range res.Systems {
+		cells := []string{fmt.Sprintf("%-*s %6d %8.1f", width, s.Name, s.Summary.Micro(eval.Strict).Actual(), b.DocsPerSec[i])}
+		for _, sc := range eval.Schemes {
+			m := s.Summary.Micro(sc)
+			cells = append(cells, prf(m.Precision(), m.Recall(), m.F1()))
+		}
+		tableLine(&sb, cells...)
+	}
+	chains(&sb, res.Systems, width)
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+// chains writes, for each system that finds any gold number, how the
+// gold numbers fare: found, then the value right, then the modifier too,
+// then the unit too (rates over the found).
+func chains(b *strings.Builder, systems []*eval.SystemResult, width int) {
+	header := false
+	for _, s := range systems {
+		chains := s.Summary.Numbers()
+		if len(chains) == 0 || chains[0].Detected == 0 {
+			continue
+		}
+		c := chains[0]
+		if !header {
+			fmt.Fprintf(b, "\ngold numbers (%d): found (%% of gold), then read right (%% of found): value, and modifier, and unit\n", c.Gold)
+			fmt.Fprintf(b, "%-*s %13s %13s %13s %13s\n", width, "system", "found", "value", "+modifier", "+unit")
+			header = true
+		}
+		pct := func(n, of int) string { return fmt.Sprintf("%4d %6.1f%%", n, 100*float64(n)/float64(max(of, 1))) }
+		fmt.Fprintf(b, "%-*s %13s %13s %13s %13s\n", width, s.Name, pct(c.Detected, c.Gold), pct(c.Value, c.Detected), pct(c.Modifier, c.Detected), pct(c.Unit, c.Detected))
+	}
+}
+
+// Conlleval writes conlleval.pl's report from a system's strict counts:
+// the same lines, numbers and rounding. tokens and correctTags count as
+// conlleval does.
+func Conlleval(w io.Writer, tokens, correctTags int, sum *eval.Summary) error {
+	var b strings.Builder
+	micro := sum.Micro(eval.Strict)
+	fmt.Fprintf(&b, "processed %d tokens with %d phrases; found: %d phrases; correct: %d.\n", tokens, micro.Possible(), micro.Actual(), micro.Correct)
+	if tokens > 0 {
+		p, r, f := conllevalPRF(micro)
+		fmt.Fprintf(&b, "accuracy: %6.2f%%; precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f\n", 100*float64(correctTags)/float64(tokens), p, r, f)
+	}
+	var types []corpus.Label
+	byType := map[corpus.Label]eval.Counts{}
+	for _, lc := range sum.Labels() {
+		if lc.Label != eval.All {
+			types = append(types, lc.Label)
+			byType[lc.Label] = lc.Scheme[eval.Strict]
+		}
+	}
+	slices.Sort(types) // conlleval sorts types as strings
+	for _, t := range types {
+		c := byType[t]
+		p, r, f := conllevalPRF(c)
+		fmt.Fprintf(&b, "%17s: precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f  %d\n", t, p, r, f, c.Actual())
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// conllevalPRF computes percentages in conlleval's order of operations,
+// so the rounding of the printed figures is the same.
+func conllevalPRF(c eval.Counts) (p, r, f float64) {
+	if c.Actual() > 0 {
+		p = 100 * float64(c.Correct) / float64(c.Actual())
+	}
+	if c.Possible() > 0 {
+		r = 100 * float64(c.Correct) / float64(c.Possible())
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
