@@ -37,7 +37,9 @@ func (m Method) String() string {
 	return "BCa"
 }
 
-func (o BootstrapOptions) withDefaults() BootstrapOptions {
+// Defaults returns o with its zero fields set to their defaults, as
+// [Bootstrap] and [Compare] use it.
+func (o BootstrapOptions) Defaults() BootstrapOptions {
 	if o.Resamples <= 0 {
 		o.Resamples = 10000
 	}
@@ -95,7 +97,7 @@ const bins = 10000
 // computed from the summed counts. BCa's acceleration comes from the
 // leave-one-document-out jackknife.
 func Bootstrap(docs []DocCounts, opts BootstrapOptions) ([]Row, error) {
-	opts = opts.withDefaults()
+	opts = opts.Defaults()
 	t, err := newTable(docs)
 	if err != nil {
 		return nil, err

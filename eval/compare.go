@@ -70,7 +70,7 @@ func Compare(a, b []DocCounts, opts BootstrapOptions) (*Comparison, error) {
 			return nil, fmt.Errorf("%w: document %d is %q and %q", ErrDocs, i+1, a[i].DocID, b[i].DocID)
 		}
 	}
-	opts = opts.withDefaults()
+	opts = opts.Defaults()
 	t, bDocs, err := newPairedTable(a, b)
 	if err != nil {
 		return nil, err

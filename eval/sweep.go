@@ -2,6 +2,7 @@ package eval
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -151,6 +152,49 @@ func Sweep(docs []SweepDoc, opts SweepOptions) ([]SweepPoint, error) {
 		}
 	}
 	return points, nil
+}
+
+// UnscoredError says that predictions to sweep have no score.
+type UnscoredError struct{ Unscored, Predictions int }
+
+func (e *UnscoredError) Error() string {
+	return fmt.Sprintf("%s of %d have no score", plural(e.Unscored, "prediction"), e.Predictions)
+}
+
+// Sweep sweeps the first system of in over the cases [Input.Cases]
+// gives by setup: see [Sweep]. Every prediction it reads must have a
+// score, or it fails with an [*UnscoredError] that counts them.
+func (in Input) Sweep(ctx context.Context, setup Setup, opts SweepOptions) ([]SweepPoint, *Tally, error) {
+	read, unscored := 0, 0
+	all := in.Systems[0].Mentions
+	in.Systems = []System{in.Systems[0]}
+	in.Systems[0].Mentions = func(yield func(corpus.Mention, error) bool) {
+		for m, err := range all {
+			if err == nil {
+				read++
+				if !m.HasScore {
+					unscored++
+				}
+			}
+			if !yield(m, err) {
+				return
+			}
+		}
+	}
+	cases, tally := in.Cases(ctx, setup)
+	var docs []SweepDoc
+	for c, err := range cases {
+		if err != nil {
+			return nil, tally, err
+		}
+		docs = append(docs, SweepDoc{Doc: c.Doc, Gold: c.Gold, Pred: c.Pred[0]})
+	}
+	if unscored > 0 {
+		return nil, tally, &UnscoredError{Unscored: unscored, Predictions: read}
+	}
+	opts.Score.ValueTol = setup.Score.ValueTol
+	points, err := Sweep(docs, opts)
+	return points, tally, err
 }
 
 // Best returns the point of highest F1, the highest threshold among

@@ -1,6 +1,10 @@
 package extract
 
-import "math"
+import (
+	"encoding/json"
+	"io"
+	"math"
+)
 
 // Manifest records how a prediction file was made: by which extractor,
 // from which corpus, how fast. Its JSON form is the manifest exbench run
@@ -39,3 +43,13 @@ func NewManifest(name, version, corpusName string, st Stats) Manifest {
 
 // round rounds f to 4 decimals.
 func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+// WriteJSON writes the manifest as indented JSON and a line feed.
+func (m Manifest) WriteJSON(w io.Writer) error {
+	js, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(js, '\n'))
+	return err
+}

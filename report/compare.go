@@ -16,6 +16,7 @@ import (
 // and B's F1, the difference with its interval, and p; ~ marks a
 // difference that is not significant at alpha.
 func CompareTable(w io.Writer, a, b string, c *eval.Comparison, opts eval.BootstrapOptions, alpha float64) error {
+	opts = opts.Defaults()
 	test := fmt.Sprintf("an exact permutation test over all %d swaps", 1<<c.Units)
 	if !c.Exact {
 		test = fmt.Sprintf("%d random permutations", opts.Resamples)

@@ -144,5 +144,6 @@ func Labels(s *eval.Setup) string {
 // Intervals says how the intervals were made: "BCa 95%, 10000 resamples
 // of documents, seed 1".
 func Intervals(o eval.BootstrapOptions, u eval.Unit) string {
+	o = o.Defaults()
 	return fmt.Sprintf("%s %g%%, %d resamples of %ss, seed %d", o.Method, 100*o.Level, o.Resamples, u, o.Seed)
 }

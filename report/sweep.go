@@ -118,35 +118,24 @@ func ordinal(n int) string {
 	return strconv.Itoa(n) + "th"
 }
 
-// Agreement is what the agreement table shows of two annotations A and B
-// scored against each other.
-type Agreement struct {
-	A, B                 string // their names
-	AMentions, BMentions int
-	Docs                 int                   // documents in common
-	BA, AB               *eval.Result          // B scored against A (with intervals), A against B
-	Intervals            eval.BootstrapOptions // how F1's interval was made
-	Kappa, KappaMarked   eval.Kappa            // over all tokens, over the tokens either labels
-}
-
-// AgreementTable writes, per scheme, precision and recall of B against A,
-// F1 with A as reference with its interval, F1 with B as reference, and
-// Cohen's kappa on tokens.
-func AgreementTable(w io.Writer, a *Agreement) error {
+// AgreementTable writes, per scheme, precision and recall of B against
+// A, F1 with A as reference with its interval (made as o says), F1 with B
+// as reference, and Cohen's kappa on tokens.
+func AgreementTable(w io.Writer, a, b string, g *eval.Agreement, o eval.BootstrapOptions) error {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "A = %s (%d mentions), B = %s (%d mentions), %d documents in common; in %%, %s\n",
-		a.A, a.AMentions, a.B, a.BMentions, a.Docs, Intervals(a.Intervals, a.BA.Setup.Unit))
+		a, g.AMentions, b, g.BMentions, g.Docs, Intervals(o, g.BA.Setup.Unit))
 	fmt.Fprintf(&sb, "%-8s %7s %7s %7s %17s %9s\n", "scheme", "P(B|A)", "R(B|A)", "F1", "interval", "F1(A|B)")
-	ba, ab := a.BA.Systems[0], a.AB.Systems[0]
+	ba, ab := g.BA.Systems[0], g.AB.Systems[0]
 	for _, sc := range eval.Schemes {
 		m := ba.Summary.Micro(sc)
 		row, _ := ba.Interval(eval.Key{Scheme: sc, Label: eval.All})
-		iv := row.Metric[eval.F1].Interval(a.Intervals.Method)
+		iv := row.Metric[eval.F1].Interval(o.Method)
 		fmt.Fprintf(&sb, "%-8s %7s %7s %7s %17s %9s\n", sc, pct(m.Precision()), pct(m.Recall()), pct(m.F1()),
 			fmt.Sprintf("[%s, %s]", pct(iv.Low), pct(iv.High)), pct(ab.Summary.Micro(sc).F1()))
 	}
 	fmt.Fprintf(&sb, "Cohen's kappa on tokens: %.4f over all %d tokens, %.4f over the %d tokens either annotation labels\n",
-		a.Kappa.Kappa, a.Kappa.Tokens, a.KappaMarked.Kappa, a.KappaMarked.Tokens)
+		g.Kappa.Kappa, g.Kappa.Tokens, g.KappaMarked.Kappa, g.KappaMarked.Tokens)
 	_, err := io.WriteString(w, sb.String())
 	return err
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -135,7 +134,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		m := newManifest(r.Name, r.Version, filepath.Base(c.Name), r.Stats)
 		if err := report.WriteSet(ctx, filepath.Dir(base), []report.File{
 			{Name: filepath.Base(base) + ".csv", Write: func(w io.Writer) error { return gold.Write(w, ms) }},
-			{Name: filepath.Base(base) + ".json", Write: m.write},
+			{Name: filepath.Base(base) + ".json", Write: m.WriteJSON},
 		}); err != nil {
 			return err
 		}
@@ -235,7 +234,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	// The mentions are written as they come, document by document, so
 	// memory holds a few documents, not the corpus; the manifest after
 	// them. The two are written as one set.
-	var m manifest
+	var m extract.Manifest
 	err = report.WriteSet(ctx, filepath.Dir(*out), []report.File{
 		{Name: filepath.Base(*out), Write: func(w io.Writer) error {
 			cw := gold.NewWriter(w)
@@ -253,7 +252,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			m = newManifest(e.Name(), e.Version(), name, st)
 			return cw.Close()
 		}},
-		{Name: filepath.Base(manifestPath(*out)), Write: func(w io.Writer) error { return m.write(w) }},
+		{Name: filepath.Base(manifestPath(*out)), Write: func(w io.Writer) error { return m.WriteJSON(w) }},
 	})
 	if err != nil {
 		return err
@@ -263,23 +262,11 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	return nil
 }
 
-// manifest is a run's manifest, as its JSON file holds it.
-type manifest struct{ extract.Manifest }
-
 // newManifest returns the manifest of a run, with exbench's version.
-func newManifest(name, version, corpusName string, st extract.Stats) manifest {
-	m := manifest{extract.NewManifest(name, version, corpusName, st)}
+func newManifest(name, version, corpusName string, st extract.Stats) extract.Manifest {
+	m := extract.NewManifest(name, version, corpusName, st)
 	m.ExbenchVersion = exbenchVersion()
 	return m
-}
-
-func (m manifest) write(w io.Writer) error {
-	js, err := json.MarshalIndent(m.Manifest, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(js, '\n'))
-	return err
 }
 
 func manifestPath(csvPath string) string { return strings.TrimSuffix(csvPath, ".csv") + ".json" }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/extract"
 	"github.com/exbench/exbench/gold"
 )
 
@@ -43,7 +44,7 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m manifest
+	var m extract.Manifest
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}

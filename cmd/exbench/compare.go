@@ -211,55 +211,32 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	// Every prediction needs a score.
-	read, unscored := 0, 0
-	all := in.Systems[0].Mentions
-	in.Systems[0].Mentions = func(yield func(corpus.Mention, error) bool) {
-		for m, err := range all {
-			if err == nil {
-				read++
-				if !m.HasScore {
-					unscored++
-				}
-			}
-			if !yield(m, err) {
-				return
-			}
-		}
-	}
-	cases, tally := in.Cases(ctx, setup)
-	var docs []eval.SweepDoc
-	for c, err := range cases {
-		if err != nil {
-			return scoreError(err, stderr)
-		}
-		docs = append(docs, eval.SweepDoc{Doc: c.Doc, Gold: c.Gold, Pred: c.Pred[0]})
-	}
-	if unscored > 0 {
-		return fmt.Errorf("sweep: %s: %s of %d have no score; sweep needs a score on every prediction (the score column)", path, report.Plural(unscored, "prediction"), read)
-	}
-	notes(stderr, &eval.Result{Warnings: tally.Warnings, GoldOutOfScope: tally.GoldOutOfScope}, *goldArg, scopePath)
-	opts := eval.SweepOptions{Scheme: scheme, Label: label, Score: setup.Score}
-	s := report.Sweep{System: name, Scheme: scheme, Label: label}
+	opts := eval.SweepOptions{Scheme: scheme, Label: label}
+	sw := report.Sweep{System: name, Scheme: scheme, Label: label}
 	if st.ci {
 		b := st.options()
-		opts.Bootstrap, opts.Bands, s.Intervals = &b, *bands, &b
+		opts.Bootstrap, opts.Bands, sw.Intervals = &b, *bands, &b
 	}
-	if s.Points, err = eval.Sweep(docs, opts); err != nil {
-		return err
-	}
-	if len(s.Points) == 0 {
+	var tally *eval.Tally
+	sw.Points, tally, err = in.Sweep(ctx, setup, opts)
+	var ue *eval.UnscoredError
+	switch {
+	case errors.As(err, &ue):
+		return fmt.Errorf("sweep: %s: %v; sweep needs a score on every prediction (the score column)", path, ue)
+	case err != nil:
+		return scoreError(err, stderr)
+	case len(sw.Points) == 0:
 		return fmt.Errorf("sweep: %s has no prediction for the documents the gold covers: no curve", path)
 	}
-	s.Gold = s.Points[0].Counts.Possible()
-	sys := eval.SystemResult{SystemTally: tally.Systems[0]}
-	s.OutOfScope = sys.OutOfScopeCount(eval.All)
+	notes(stderr, &eval.Result{Warnings: tally.Warnings, GoldOutOfScope: tally.GoldOutOfScope}, *goldArg, scopePath)
+	sw.Gold = sw.Points[0].Counts.Possible()
+	sw.OutOfScope = (&eval.SystemResult{SystemTally: tally.Systems[0]}).OutOfScopeCount(eval.All)
 	report.Setup(stdout, &setup)
-	if err := s.Table(stdout); err != nil {
+	if err := sw.Table(stdout); err != nil {
 		return err
 	}
 	if *outDir != "" {
-		return report.WriteSet(ctx, *outDir, []report.File{{Name: "curve.csv", Write: s.Curve}})
+		return report.WriteSet(ctx, *outDir, []report.File{{Name: "curve.csv", Write: sw.Curve}})
 	}
 	return nil
 }
@@ -297,60 +274,22 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, err := lf.scope(&setup, builtin, stderr); err != nil {
 		return err
 	}
-	// A stands for the gold and B for the predictions, for -map-to; both
-	// are checked as gold is.
+	// A stands for the gold and B for the predictions, for -map-to.
 	a, b := fs.Arg(0), fs.Arg(1)
 	in, err := scoringInput(*corpusName, a, []named{{b, b}}, stderr)
 	if err != nil {
 		return err
 	}
-	in.Systems[0].Flat = true
-	setup.Cover = eval.CoverBoth
-	cases, tally := in.Cases(ctx, setup)
-	var all []eval.Case
-	var ag report.Agreement
-	for c, err := range cases {
-		if errors.Is(err, eval.ErrNoCases) {
-			return fmt.Errorf("agree: %s and %s have no document in common", a, b)
-		}
-		if err != nil {
-			return scoreError(err, stderr)
-		}
-		all = append(all, c)
+	st.apply(&setup)
+	o := st.options()
+	setup.Intervals = &o
+	g, tally, err := eval.Agree(ctx, in, setup)
+	switch {
+	case errors.Is(err, eval.ErrNoCases):
+		return fmt.Errorf("agree: %s and %s have no document in common", a, b)
+	case err != nil:
+		return scoreError(err, stderr)
 	}
 	printProblems(stderr, tally.Warnings, false)
-	var docs []corpus.Doc
-	var ams, bms []corpus.Mention
-	var swapped []eval.Case
-	for _, c := range all {
-		docs = append(docs, c.Doc)
-		ams, bms = append(ams, c.Gold...), append(bms, c.Pred[0]...)
-		swapped = append(swapped, eval.Case{Doc: c.Doc, Pos: c.Pos, Gold: c.Pred[0], Pred: [][]corpus.Mention{c.Gold}})
-	}
-	setup.Score.NoMistakes = true
-	st.apply(&setup)
-	ag.Intervals = st.options()
-	setup.Intervals = &ag.Intervals
-	if ag.BA, err = eval.ScoreCases(ctx, slicesAll(all), []string{"B against A"}, setup); err != nil {
-		return err
-	}
-	setup.Intervals = nil
-	if ag.AB, err = eval.ScoreCases(ctx, slicesAll(swapped), []string{"A against B"}, setup); err != nil {
-		return err
-	}
-	ag.A, ag.B, ag.AMentions, ag.BMentions, ag.Docs = a, b, len(ams), len(bms), len(docs)
-	ag.Kappa = eval.TokenKappa(docs, ams, bms, false)
-	ag.KappaMarked = eval.TokenKappa(docs, ams, bms, true)
-	return report.AgreementTable(stdout, &ag)
-}
-
-// slicesAll returns cases as a sequence.
-func slicesAll(cases []eval.Case) func(func(eval.Case, error) bool) {
-	return func(yield func(eval.Case, error) bool) {
-		for _, c := range cases {
-			if !yield(c, nil) {
-				return
-			}
-		}
-	}
+	return report.AgreementTable(stdout, a, b, g, o)
 }
