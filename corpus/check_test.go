@@ -132,3 +132,36 @@ func TestCheckFields(t *testing.T) {
 		t.Errorf("CheckFields (-want +got):\n%s", diff)
 	}
 }
+
+// TestProblemSet keeps the first problems in file order whatever order
+// they come in, and counts every one.
+func TestProblemSet(t *testing.T) {
+	p := func(file string, line int, warn bool) *corpus.Problem {
+		return &corpus.Problem{File: file, Line: line, Col: 1, Err: corpus.ErrText, Warning: warn}
+	}
+	all := []*corpus.Problem{p("b.csv", 9, false), p("b.csv", 2, true), p("a.csv", 5, false), p("b.csv", 1, false), p("a.csv", 1, true), p("c.csv", 1, false)}
+	var whole corpus.Problems
+	for _, x := range all {
+		whole = append(whole, x)
+	}
+	whole.Sort() // b.csv first: its problems came first
+	for max := range len(all) + 2 {
+		s := corpus.ProblemSet{Max: max}
+		for _, x := range all {
+			s.Add(x)
+		}
+		want := whole
+		if max > 0 && max < len(all) {
+			want = whole[:max]
+		}
+		if diff := cmp.Diff(want.Error(), s.Problems().Error()); diff != "" {
+			t.Errorf("Max %d (-want +got):\n%s", max, diff)
+		}
+		errs, warnings := s.Counts()
+		var tr *corpus.Truncated
+		truncated := errors.As(s.Err(), &tr)
+		if errs != 4 || warnings != 2 || !s.Failed() || truncated != (max > 0 && max < len(all)) || !errors.Is(s.Err(), corpus.ErrText) {
+			t.Errorf("Max %d: %d errors, %d warnings, truncated %v, Err %v", max, errs, warnings, truncated, s.Err())
+		}
+	}
+}

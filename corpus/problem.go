@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"cmp"
+	"container/heap"
 	"errors"
 	"fmt"
 	"slices"
@@ -188,4 +189,127 @@ func Quote(s string) string {
 		cut--
 	}
 	return fmt.Sprintf("%q... (%d bytes)", s[:cut], len(s))
+}
+
+// ProblemSet collects problems as they are met: every one, or, with Max
+// set, only the first Max of them in file order (as [Problems.Sort]
+// orders them), counting the rest, so that a file with a million bad
+// rows costs the memory of the few a person reads.
+type ProblemSet struct {
+	Max int // how many to keep; 0 keeps every one
+
+	kept             problemHeap
+	rank             map[string]int
+	seq              int
+	errors, warnings int
+}
+
+// Add adds the problems err holds (a [*Problem] or [Problems]) and
+// reports whether it held any; other errors are not added.
+func (s *ProblemSet) Add(err error) bool {
+	var ps Problems
+	if !ps.Add(err) {
+		return false
+	}
+	for _, p := range ps {
+		s.add(p)
+	}
+	return true
+}
+
+func (s *ProblemSet) add(p *Problem) {
+	if p.Warning {
+		s.warnings++
+	} else {
+		s.errors++
+	}
+	if s.rank == nil {
+		s.rank = map[string]int{}
+	}
+	r, ok := s.rank[p.File]
+	if !ok {
+		r = len(s.rank)
+		s.rank[p.File] = r
+	}
+	e := ranked{p, r, s.seq}
+	s.seq++
+	if s.Max <= 0 || len(s.kept) < s.Max {
+		heap.Push(&s.kept, e)
+	} else if e.before(s.kept[0]) {
+		s.kept[0] = e
+		heap.Fix(&s.kept, 0)
+	}
+}
+
+// Failed reports whether a problem that is not a warning was added.
+func (s *ProblemSet) Failed() bool { return s.errors > 0 }
+
+// Counts returns how many errors and warnings were added in all.
+func (s *ProblemSet) Counts() (errors, warnings int) { return s.errors, s.warnings }
+
+// Problems returns the problems kept, in file order.
+func (s *ProblemSet) Problems() Problems {
+	kept := slices.Clone(s.kept)
+	slices.SortFunc(kept, func(a, b ranked) int {
+		if a.before(b) {
+			return -1
+		}
+		return 1
+	})
+	ps := make(Problems, len(kept))
+	for i, e := range kept {
+		ps[i] = e.p
+	}
+	return ps
+}
+
+// Err returns the problems as an error: nil for none, [Problems] when
+// every one was kept, a [*Truncated] when some were not.
+func (s *ProblemSet) Err() error {
+	switch {
+	case s.errors+s.warnings == 0:
+		return nil
+	case len(s.kept) == s.errors+s.warnings:
+		return s.Problems()
+	}
+	return &Truncated{Problems: s.Problems(), Errors: s.errors, Warnings: s.warnings}
+}
+
+// Truncated is a list of problems too long to keep whole: the first ones
+// in file order, and how many errors and warnings there were in all.
+type Truncated struct {
+	Problems         Problems
+	Errors, Warnings int
+}
+
+func (t *Truncated) Error() string {
+	return fmt.Sprintf("%s\n%d more", t.Problems.Error(), t.Errors+t.Warnings-len(t.Problems))
+}
+
+// Unwrap returns the problems kept, so that [errors.Is] finds their
+// categories.
+func (t *Truncated) Unwrap() error { return t.Problems }
+
+// ranked is a problem with its file's rank and its place in arrival.
+type ranked struct {
+	p         *Problem
+	rank, seq int
+}
+
+func (a ranked) before(b ranked) bool {
+	return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.p.Line, b.p.Line), cmp.Compare(a.p.Col, b.p.Col), cmp.Compare(a.seq, b.seq)) < 0
+}
+
+// problemHeap is a max-heap: the problem that comes last on top.
+type problemHeap []ranked
+
+func (h problemHeap) Len() int           { return len(h) }
+func (h problemHeap) Less(i, j int) bool { return h[j].before(h[i]) }
+func (h problemHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *problemHeap) Push(x any)        { *h = append(*h, x.(ranked)) }
+func (h *problemHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }

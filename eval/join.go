@@ -28,8 +28,10 @@ type Tally struct {
 	GoldOutOfScope int // gold mentions outside the scope
 	Systems        []SystemTally
 	// Warnings are the problems in the inputs that do not stop the
-	// scoring: gold rows out of order.
-	Warnings corpus.Problems
+	// scoring: gold rows out of order; with Setup.MaxProblems, the first
+	// ones, and MoreWarnings counts the rest.
+	Warnings     corpus.Problems
+	MoreWarnings int
 }
 
 // SystemTally counts one system's predictions that were not scored.
@@ -84,7 +86,8 @@ var ErrNoCases = errors.New("it covers no document: nothing to score")
 //
 // Every problem is listed as it is met and reading goes on; once there
 // is one, no more cases come, and the sequence ends with all of them,
-// in file order, as [corpus.Problems]: the result would be wrong. A
+// in file order, as [corpus.Problems] (or, past Setup.MaxProblems, as a
+// [*corpus.Truncated]): the result would be wrong. A
 // problem with the corpus ends it with the corpus's problems instead.
 // Mentions of documents that are not in the corpus are problems too.
 // A prediction for a document the gold does not cover ends it with an
@@ -92,7 +95,7 @@ var ErrNoCases = errors.New("it covers no document: nothing to score")
 func (in Input) Cases(ctx context.Context, s Setup) (iter.Seq2[Case, error], *Tally) {
 	t := &Tally{Systems: make([]SystemTally, len(in.Systems))}
 	return func(yield func(Case, error) bool) {
-		j := &joiner{in: in, s: &s, t: t, docs: newDocTable()}
+		j := &joiner{in: in, s: &s, t: t, docs: newDocTable(), problems: corpus.ProblemSet{Max: s.MaxProblems}}
 		if err := j.read(); err != nil {
 			yield(Case{}, err)
 			return
@@ -112,7 +115,7 @@ func (in Input) Cases(ctx context.Context, s Setup) (iter.Seq2[Case, error], *Ta
 // corpus's problems.
 func (in Input) Check(ctx context.Context, s Setup) (*Tally, error) {
 	t := &Tally{Systems: make([]SystemTally, len(in.Systems))}
-	j := &joiner{in: in, s: &s, t: t, docs: newDocTable(), checkOnly: true}
+	j := &joiner{in: in, s: &s, t: t, docs: newDocTable(), problems: corpus.ProblemSet{Max: s.MaxProblems}, checkOnly: true}
 	if err := j.read(); err != nil {
 		return nil, err
 	}
@@ -131,7 +134,7 @@ type joiner struct {
 	docs      *docTable
 	gold      *store
 	preds     []*store
-	problems  corpus.Problems
+	problems  corpus.ProblemSet
 	corpus    []error // problems with the corpus
 	uncov     []int   // by system: uncovered predictions, when not skipped
 }
@@ -163,9 +166,7 @@ func (j *joiner) readInput(seq iter.Seq2[corpus.Mention, error], st *store, gold
 		if err != nil {
 			if !j.problems.Add(err) {
 				if j.problems.Failed() {
-					ps := slices.Clone(j.problems) // the problems found so far say more than a file not found after them
-					ps.Sort()
-					return ps
+					return j.problems.Err() // the problems found so far say more than a file not found after them
 				}
 				return err
 			}
@@ -179,12 +180,12 @@ func (j *joiner) readInput(seq iter.Seq2[corpus.Mention, error], st *store, gold
 			m.Label = corpus.Label(l)
 		}
 		if ps := corpus.CheckFields(&m); ps != nil {
-			j.problems = append(j.problems, ps...)
+			j.problems.Add(ps)
 			continue
 		}
 		if flat && prev.Source.File != "" {
 			if p := corpus.CheckOrder(&prev, &m); p != nil {
-				j.problems = append(j.problems, p)
+				j.problems.Add(p)
 			}
 		}
 		prev = m
@@ -235,17 +236,17 @@ func (j *joiner) walk(ctx context.Context, yield func(Case, error) bool) error {
 	if s.Scope != nil {
 		for _, r := range s.Scope.list {
 			if !seen[r.DocID] {
-				j.problems = append(j.problems, r.Source.Problem(corpus.FieldDocID, corpus.Problemf(corpus.ErrDocID, "unknown document %s (not in corpus %s)", corpus.Quote(r.DocID), j.in.Corpus)))
+				j.problems.Add(r.Source.Problem(corpus.FieldDocID, corpus.Problemf(corpus.ErrDocID, "unknown document %s (not in corpus %s)", corpus.Quote(r.DocID), j.in.Corpus)))
 				seen[r.DocID] = true // once a document
 			}
 		}
 	}
-	ps := slices.Clone(j.problems)
-	ps.Sort()
-	if ps.Failed() {
-		return ps
+	if j.problems.Failed() {
+		return j.problems.Err()
 	}
-	j.t.Warnings = ps
+	j.t.Warnings = j.problems.Problems()
+	_, warnings := j.problems.Counts()
+	j.t.MoreWarnings = warnings - len(j.t.Warnings)
 	if j.checkOnly {
 		return nil
 	}
@@ -263,12 +264,12 @@ func (j *joiner) walk(ctx context.Context, yield func(Case, error) bool) error {
 // check checks the mentions of a case against its text, the gold's (and
 // flat systems') for flat spans, and the scope's regions of it.
 func (j *joiner) check(c *Case) {
-	j.problems = append(j.problems, corpus.CheckText(c.Doc, c.Gold)...)
-	j.problems = append(j.problems, corpus.CheckFlat(c.Gold)...)
+	j.problems.Add(corpus.CheckText(c.Doc, c.Gold))
+	j.problems.Add(corpus.CheckFlat(c.Gold))
 	for i, ms := range c.Pred {
-		j.problems = append(j.problems, corpus.CheckText(c.Doc, ms)...)
+		j.problems.Add(corpus.CheckText(c.Doc, ms))
 		if j.in.Systems[i].Flat {
-			j.problems = append(j.problems, corpus.CheckFlat(ms)...)
+			j.problems.Add(corpus.CheckFlat(ms))
 		}
 	}
 	if j.s.Scope == nil {
@@ -283,7 +284,7 @@ func (j *joiner) check(c *Case) {
 			n = corpus.NewIndex(c.Doc.Text).Len()
 		}
 		if r.Span.End > n {
-			j.problems = append(j.problems, r.Source.Problem(corpus.FieldEnd, corpus.Problemf(corpus.ErrOffset, "%d is past the end of document %s (length %d)", r.Span.End, corpus.Quote(c.Doc.ID), n)))
+			j.problems.Add(r.Source.Problem(corpus.FieldEnd, corpus.Problemf(corpus.ErrOffset, "%d is past the end of document %s (length %d)", r.Span.End, corpus.Quote(c.Doc.ID), n)))
 		}
 	}
 }
@@ -343,7 +344,7 @@ func (j *joiner) cover(c *Case) bool {
 func (j *joiner) unknown() {
 	report := func(id string, ms []corpus.Mention) {
 		for _, m := range ms {
-			j.problems = append(j.problems, m.Source.Problem(corpus.FieldDocID, corpus.Problemf(corpus.ErrDocID, "unknown document %s (not in corpus %s)", corpus.Quote(id), j.in.Corpus)))
+			j.problems.Add(m.Source.Problem(corpus.FieldDocID, corpus.Problemf(corpus.ErrDocID, "unknown document %s (not in corpus %s)", corpus.Quote(id), j.in.Corpus)))
 		}
 	}
 	j.gold.rest(report)

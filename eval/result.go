@@ -18,9 +18,11 @@ type Result struct {
 	Setup          Setup
 	GoldOutOfScope int // gold mentions outside the scope
 	// Warnings are the problems in the inputs that did not stop the
-	// scoring: gold rows out of order.
-	Warnings corpus.Problems
-	Systems  []*SystemResult
+	// scoring: gold rows out of order (the first ones; MoreWarnings counts
+	// those not kept, see Setup.MaxProblems).
+	Warnings     corpus.Problems
+	MoreWarnings int
+	Systems      []*SystemResult
 }
 
 // SystemResult is the scoring of one system.
@@ -72,7 +74,7 @@ func Score(ctx context.Context, in Input, setup Setup) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.GoldOutOfScope, r.Warnings = tally.GoldOutOfScope, tally.Warnings
+	r.GoldOutOfScope, r.Warnings, r.MoreWarnings = tally.GoldOutOfScope, tally.Warnings, tally.MoreWarnings
 	for i, s := range r.Systems {
 		s.SystemTally = tally.Systems[i]
 	}

@@ -102,6 +102,11 @@ type Setup struct {
 	// SkipUncovered drops the predictions for documents the gold does not
 	// cover, and counts them, instead of failing.
 	SkipUncovered bool
+	// MaxProblems, when not 0, keeps only that many problems with the
+	// inputs, the first in file order, and counts the rest, so that
+	// inputs with very many cost little memory (see
+	// [corpus.ProblemSet]).
+	MaxProblems int
 	// Only, when not nil, scores only the documents it accepts: pos is a
 	// document's position in the corpus, from 0. Scoring a corpus in
 	// parts this way and merging the results ([Result.Merge]) gives the

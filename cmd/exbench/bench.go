@@ -114,7 +114,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		covered = append(covered, cs.Doc)
 	}
-	notes(stderr, &eval.Result{Warnings: tally.Warnings, GoldOutOfScope: tally.GoldOutOfScope}, *goldArg, scopePath)
+	notes(stderr, &eval.Result{Warnings: tally.Warnings, MoreWarnings: tally.MoreWarnings, GoldOutOfScope: tally.GoldOutOfScope}, *goldArg, scopePath)
 	sub, err := corpus.New(c.Name, covered)
 	if err != nil {
 		return err

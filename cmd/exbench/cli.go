@@ -145,21 +145,45 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
-// printProblems prints problems a line each, only the first 10 unless
-// all is set, and a closing count.
-func printProblems(w io.Writer, ps corpus.Problems, all bool) {
-	if len(ps) == 0 {
+// printProblems prints the problems err holds (corpus.Problems, or a
+// *corpus.Truncated list of the first ones) a line each, only the first
+// 10 unless all is set, then how many more, and a count of errors and
+// warnings.
+func printProblems(w io.Writer, err error, all bool) {
+	var ps corpus.Problems
+	var tr *corpus.Truncated
+	var errs, warnings int
+	switch {
+	case errors.As(err, &tr):
+		ps, errs, warnings = tr.Problems, tr.Errors, tr.Warnings
+	case errors.As(err, &ps):
+		warnings = ps.Warnings()
+		errs = len(ps) - warnings
+	}
+	if errs+warnings == 0 {
 		return
 	}
-	for i, p := range ps {
-		if i == corpus.MaxShown && !all {
-			fmt.Fprintf(w, "%d more (use -all)\n", len(ps)-i)
+	shown := 0
+	for _, p := range ps {
+		if shown == corpus.MaxShown && !all {
 			break
 		}
 		fmt.Fprintln(w, p)
+		shown++
 	}
-	warnings := ps.Warnings()
-	fmt.Fprintf(w, "%s, %s\n", report.Plural(len(ps)-warnings, "error"), report.Plural(warnings, "warning"))
+	if shown < errs+warnings {
+		fmt.Fprintf(w, "%d more (use -all)\n", errs+warnings-shown)
+	}
+	fmt.Fprintf(w, "%s, %s\n", report.Plural(errs, "error"), report.Plural(warnings, "warning"))
+}
+
+// warnings returns the warnings of a scoring as an error for
+// printProblems.
+func warnings(ps corpus.Problems, more int) error {
+	if more > 0 {
+		return &corpus.Truncated{Problems: ps, Warnings: len(ps) + more}
+	}
+	return ps
 }
 
 // failed prints the problems in err, when it holds some, and returns
@@ -167,7 +191,7 @@ func printProblems(w io.Writer, ps corpus.Problems, all bool) {
 func failed(err error, stderr io.Writer) error {
 	var ps corpus.Problems
 	if errors.As(err, &ps) {
-		printProblems(stderr, ps, false)
+		printProblems(stderr, err, false)
 		return errFailed
 	}
 	return err

@@ -228,7 +228,7 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case len(sw.Points) == 0:
 		return fmt.Errorf("sweep: %s has no prediction for the documents the gold covers: no curve", path)
 	}
-	notes(stderr, &eval.Result{Warnings: tally.Warnings, GoldOutOfScope: tally.GoldOutOfScope}, *goldArg, scopePath)
+	notes(stderr, &eval.Result{Warnings: tally.Warnings, MoreWarnings: tally.MoreWarnings, GoldOutOfScope: tally.GoldOutOfScope}, *goldArg, scopePath)
 	sw.Gold = sw.Points[0].Counts.Possible()
 	sw.OutOfScope = (&eval.SystemResult{SystemTally: tally.Systems[0]}).OutOfScopeCount(eval.All)
 	report.Setup(stdout, &setup)
@@ -290,6 +290,6 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case err != nil:
 		return scoreError(err, stderr)
 	}
-	printProblems(stderr, tally.Warnings, false)
+	printProblems(stderr, warnings(tally.Warnings, tally.MoreWarnings), false)
 	return report.AgreementTable(stdout, a, b, g, o)
 }

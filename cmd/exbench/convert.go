@@ -248,16 +248,20 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		files += len(paths)
 		in.Systems = append(in.Systems, eval.System{Name: arg, Mentions: count(gold.Scan(arg, gold.Options{AnyLabel: true})), Flat: true})
 	}
-	tally, err := in.Check(ctx, eval.Setup{})
+	setup := eval.Setup{}
+	if !*all {
+		setup.MaxProblems = corpus.MaxShown
+	}
+	tally, err := in.Check(ctx, setup)
 	var ps corpus.Problems
 	if errors.As(err, &ps) {
-		printProblems(stderr, ps, *all)
+		printProblems(stderr, err, *all)
 		return errFailed
 	}
 	if err != nil {
 		return err
 	}
-	printProblems(stderr, tally.Warnings, *all)
+	printProblems(stderr, warnings(tally.Warnings, tally.MoreWarnings), *all)
 	fmt.Fprintf(stdout, "ok: %d mentions in %d files match corpus %s (%d documents)\n", mentions, files, in.Corpus, tally.Docs)
 	return nil
 }

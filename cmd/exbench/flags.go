@@ -33,7 +33,7 @@ func (f *scoringFlags) register(fs *flag.FlagSet) {
 // setup checks the flags and returns the setup they make. With free set,
 // labels need not be OntoNotes names (CoNLL files).
 func (f *scoringFlags) setup(verb string, free bool) (eval.Setup, error) {
-	var s eval.Setup
+	s := eval.Setup{MaxProblems: corpus.MaxShown}
 	if f.valueTol < 0 || f.valueTol >= 1 {
 		return s, usagef("%s: -value-tol %v: want a number from 0 up to 1", verb, f.valueTol)
 	}

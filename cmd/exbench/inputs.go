@@ -164,7 +164,7 @@ func scoreError(err error, stderr io.Writer) error {
 // notes prints what the scoring left out: warnings about the inputs, gold
 // mentions outside the scope, skipped predictions.
 func notes(stderr io.Writer, res *eval.Result, goldArg, scopePath string) {
-	printProblems(stderr, res.Warnings, false)
+	printProblems(stderr, warnings(res.Warnings, res.MoreWarnings), false)
 	if res.GoldOutOfScope > 0 {
 		fmt.Fprintf(stderr, "exbench: gold %s has %s outside the scope %s; they are not scored\n", goldArg, report.Plural(res.GoldOutOfScope, "mention"), scopePath)
 	}
