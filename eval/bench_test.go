@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -125,5 +126,49 @@ func BenchmarkBootstrap(b *testing.B) {
 		if _, err := Bootstrap(sum.Docs, BootstrapOptions{Seed: 1, Workers: 1}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkPipeline scores the same corpus through the whole pipeline:
+// mentions read as streams into the store, grouped by document, checked
+// against the text, scored. The mentions come in corpus order, or
+// shuffled: the store makes the order cost nearly nothing.
+func BenchmarkPipeline(b *testing.B) {
+	c := synth(10000, 50)
+	var gold, pred []corpus.Mention
+	for i, d := range c.docs {
+		for _, ms := range []*[]corpus.Mention{&c.gold[i], &c.pred[i]} {
+			for k := range *ms {
+				m := &(*ms)[k]
+				m.Text = d.Text[m.Span.Start:m.Span.End] // ASCII: code points are bytes
+				if !m.Label.Numeric() {
+					m.Value = corpus.Value{} // a prediction given another label keeps no number
+				}
+			}
+		}
+		gold, pred = append(gold, c.gold[i]...), append(pred, c.pred[i]...)
+	}
+	cp, err := corpus.New("synth", c.docs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, order := range []string{"sorted", "random"} {
+		if order == "random" {
+			rng := rand.New(rand.NewPCG(1, 2))
+			rng.Shuffle(len(gold), func(i, j int) { gold[i], gold[j] = gold[j], gold[i] })
+			rng.Shuffle(len(pred), func(i, j int) { pred[i], pred[j] = pred[j], pred[i] })
+		}
+		b.Run("order="+order, func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				in := Input{Corpus: cp.Name, Docs: cp.All(), Gold: Mentions(gold), Systems: []System{{Name: "p", Mentions: Mentions(pred)}}}
+				if _, err := Score(context.Background(), in, Setup{Score: Options{NoMistakes: true}}); err != nil {
+					b.Fatal(err)
+				}
+				n += c.mentions
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "mentions/s")
+		})
 	}
 }

@@ -1,7 +1,37 @@
-// Package eval matches predicted mentions against gold mentions and
-// scores them: per scheme, per label and per document, with a label
-// confusion matrix and a list of every error. It works on plain
-// [corpus.Mention] values and knows nothing of files or extractors.
+// Package eval scores predicted mentions against gold mentions: per
+// scheme, per label and per document, with a label confusion matrix, a
+// list of every mistake, confidence intervals and comparisons of
+// systems. It works on plain [corpus.Mention] values and knows nothing of
+// files, extractors or rendering.
+//
+// Where it stands in exbench:
+//
+//	corpus ─→ extract ─→ mentions ─→ eval ←─ gold
+//	                                  │
+//	                                  └─→ report
+//
+// corpus reads documents, extract runs extractors over them, gold reads
+// mention files; eval joins the documents with the gold's and each
+// system's mentions and scores them; report lays the results out as CSV
+// files and tables.
+//
+// # Scoring a corpus
+//
+// [Score] takes an [Input] (the corpus, the gold and each system, every
+// one a sequence read once, mentions in any order) and a [Setup] (label
+// map, label subset, scope, coverage, what to resample, intervals) and
+// returns a [Result]: each system's counts, its per-document counts
+// when asked, intervals, and what was left out. [Input.Cases] is the join
+// it runs on: the gold's and systems' mentions grouped by document in a
+// compact store, then the corpus read one document at a time, every
+// mention checked against its text, the scope and the coverage rule
+// applied; [ScoreCases] scores cases from any other source (a CoNLL
+// file). [Result.Compare] compares two systems, [Input.Sweep] sweeps a
+// scored one, [Agree] scores two annotations against each other. Every
+// figure is a sum of per-document counts, so results of parts of a corpus
+// ([Setup.Only]) merge into the result of the whole ([Result.Merge]).
+// Caveats of the statistics come back as values beside the figures
+// ([Row.Warnings], [Comparison.Warnings]), never as text.
 //
 // # Schemes
 //

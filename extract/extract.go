@@ -1,7 +1,9 @@
 // Package extract runs extractors over a corpus. An [Extractor] finds
-// mentions in one document; [Run] drives one over every document of a
-// corpus with a pool of workers and returns the mentions in corpus order;
-// [Combine] makes several extractors one.
+// mentions in one document; [Stream] drives one over documents read one
+// at a time, with a bounded pool of workers, and hands out each
+// document's mentions in corpus order with the run's [Stats] (timings,
+// the corpus's fingerprint); [Run] collects it; a [Manifest] records a
+// run. [Combine] makes several extractors one.
 //
 // Each built-in extractor is a sub-package: prose (named entities, with
 // the prose NER model), numbers and dates (rule-based), and external (any

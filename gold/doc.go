@@ -1,11 +1,10 @@
-// Package gold reads, validates and writes mention files: the CSV format
-// in which exbench stores hand-labelled gold standards and extractors'
-// predictions alike, so that any two such files can be scored against each
-// other. It also reads and writes the formats of annotation tools:
-// Prodigy/spaCy JSONL ([ReadJSONL], [WriteJSONL]), brat standoff
-// ([ReadBrat], [WriteBrat]) and CoNLL token-per-line files, with a gold and
-// a predicted tag ([CoNLLReader], for scoring) or one tag ([ReadCoNLLTags],
-// [WriteCoNLL]).
+// Package gold reads, checks and writes mention files: the CSV format in
+// which exbench stores hand-labelled gold standards and extractors'
+// predictions alike, so that any two such files can be scored against
+// each other. It also holds the bundled gold ([Builtin]), scope files
+// ([ReadScope]) and label maps written as CSV ([ReadLabelMap]). The
+// formats of annotation tools have packages of their own: gold/jsonl
+// (Prodigy, spaCy), gold/brat and gold/conll; they share [Annotated].
 //
 // # The mention CSV format
 //
@@ -52,22 +51,32 @@
 // The curly quote before Ada is one code point, so Ada starts at 1 (at
 // byte 3 of the UTF-8 text).
 //
-// # Problems
+// # Reading and problems
 //
-// [Read] checks each row on its own, [File.Validate] checks the rows
-// against a corpus and against each other. Every problem is an [*Error]
-// that prints as file:line:col: field: problem, with columns counted in
-// code points, and wraps a category (ErrOffset, ErrText, ...) for
-// [errors.Is]. Positions stay right after quoted fields that span lines.
+// A [Reader] reads one row at a time, so a file of any size costs the
+// memory of its longest record, and gives each mention with where it
+// was read: file, line and the column of each field
+// ([corpus.Source]). [Read] and [ReadFile] collect a Reader; [Scan]
+// reads a file or a directory of them as one sequence.
 //
-// # Large files
+// A Reader checks each row's cells (offsets that are integers, a number
+// that is a plain decimal, a known modifier, alternatives and a score
+// well formed) and then, unless [Options.AnyLabel] leaves it to a caller
+// that maps labels first, the fields together ([corpus.CheckFields]: a
+// known label, number columns only where the label takes them, a unit
+// of the right form). Whether mentions agree with their documents, and
+// gold spans are flat, is checked where the documents are read: by
+// package eval (Input.Cases, Input.Check) with [corpus.CheckText],
+// [corpus.CheckFlat] and [corpus.CheckOrder].
 //
-// [Read] holds a whole file. A [Reader] reads one document's rows at a
-// time, when the rows of each document are together (as Write writes
-// them), so a file of any size costs the memory of its largest document;
-// it stops at the first problem, which Read would report the same way.
+// Every problem is a [*corpus.Problem] that prints as
+// file:line:col: field: problem, with columns counted in code points,
+// and wraps a category ([ErrSyntax], [corpus.ErrOffset],
+// [corpus.ErrLabel], ...) for [errors.Is]. A problem in a row is returned
+// for that row and reading goes on; positions stay right after quoted
+// fields that span lines.
 //
 // encoding/csv drops a carriage return before a line feed inside a quoted
 // field, so a mention whose text holds CRLF reads back with LF, and
-// Validate reports the difference.
+// [corpus.CheckText] reports the difference.
 package gold
