@@ -135,3 +135,17 @@ func WriteJSONL(w io.Writer, docs []Doc) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// OpenFile opens the input file at path, which must not be a directory;
+// its errors are [OpenError]'s.
+func OpenFile(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, OpenError(path, err)
+	}
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("%s: is a directory, want a file", path)
+	}
+	return f, nil
+}

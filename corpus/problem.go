@@ -313,3 +313,22 @@ func (h *problemHeap) Pop() any {
 	*h = old[:len(old)-1]
 	return x
 }
+
+// Line is a line being read from a file, for problems at byte offsets in
+// it.
+type Line struct {
+	File string
+	N    int // its number, from 1
+	Data []byte
+}
+
+// Col returns the 1-based code-point column of byte offset off.
+func (l Line) Col(off int) int {
+	return 1 + utf8.RuneCount(l.Data[:min(max(off, 0), len(l.Data))])
+}
+
+// Problemf returns a problem in category cat at byte offset off of the
+// line, with field ("" for none).
+func (l Line) Problemf(off int, field string, cat error, format string, args ...any) *Problem {
+	return &Problem{File: l.File, Line: l.N, Col: l.Col(off), Field: field, Err: Problemf(cat, format, args...)}
+}

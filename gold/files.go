@@ -50,7 +50,7 @@ func Scan(path string, opts Options) iter.Seq2[corpus.Mention, error] {
 			return
 		}
 		for _, p := range paths {
-			f, err := openFile(p)
+			f, err := corpus.OpenFile(p)
 			if err != nil {
 				yield(corpus.Mention{}, err)
 				return
@@ -64,17 +64,4 @@ func Scan(path string, opts Options) iter.Seq2[corpus.Mention, error] {
 			f.Close()
 		}
 	}
-}
-
-// openFile opens the input file at path, which must not be a directory.
-func openFile(path string) (*os.File, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, corpus.OpenError(path, err)
-	}
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		f.Close()
-		return nil, fmt.Errorf("%s: is a directory, want a file", path)
-	}
-	return f, nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,32 +13,11 @@ import (
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/internal/golden"
 	"github.com/exbench/exbench/internal/marks"
 	"github.com/exbench/exbench/report"
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// golden compares got with testdata/name, or rewrites the file with
-// -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
-}
 
 // The case of the golden reports, by hand:
 //
@@ -107,7 +85,7 @@ func TestReports(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, name, string(data))
+		golden.Check(t, name, string(data))
 		if name == "scores.csv" && !strings.Contains(string(data), "\nA,strict,micro,2,3,0,1,1,6,6,0.3333,0.3333,0.3333,,,,,") {
 			t.Errorf("scores.csv has not A's strict micro counts worked out by hand:\n%s", data)
 		}
@@ -116,19 +94,19 @@ func TestReports(t *testing.T) {
 	if err := report.Table(&b, res); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "table.txt", b.String())
+	golden.Check(t, "table.txt", b.String())
 
 	b.Reset()
 	if err := report.BenchTable(&b, res, report.Bench{Docs: 2, DocsPerSec: []float64{100, 1e6}}); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "bench.txt", b.String())
+	golden.Check(t, "bench.txt", b.String())
 
 	b.Reset()
 	if err := report.Conlleval(&b, 20, 17, &res.Systems[0].Summary); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "conlleval.txt", b.String())
+	golden.Check(t, "conlleval.txt", b.String())
 
 	opts := eval.BootstrapOptions{Resamples: 200, Seed: 3}
 	c, err := res.Compare(0, 1, opts, 0.05)
@@ -139,17 +117,17 @@ func TestReports(t *testing.T) {
 	if err := report.CompareTable(&b, "A", "B", c, opts, 0.05); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "compare.txt", b.String())
+	golden.Check(t, "compare.txt", b.String())
 	b.Reset()
 	if err := report.CompareCSV(&b, c, &res.Setup, 0.05); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "compare.csv", b.String())
+	golden.Check(t, "compare.csv", b.String())
 	b.Reset()
 	if err := changes.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "changes.csv", b.String())
+	golden.Check(t, "changes.csv", b.String())
 	// By hand: under strict, A's Bob (missed), Dmeir (incorrect) and ISIS
 	// (incorrect) are fixed in B, and A's spurious workers is removed.
 	for _, want := range []string{"fixed,strict,a,10,13,Bob,PERSON", "fixed,strict,a,17,22,Dmeir,GPE", "fixed,strict,b,0,4,ISIS,ORG", "removed spurious,strict,b,24,31,workers,ORG"} {
@@ -182,12 +160,12 @@ func TestSweepReports(t *testing.T) {
 	if err := s.Table(&b); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "sweep.txt", b.String())
+	golden.Check(t, "sweep.txt", b.String())
 	b.Reset()
 	if err := s.Curve(&b); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "curve.csv", b.String())
+	golden.Check(t, "curve.csv", b.String())
 }
 
 func TestCounts(t *testing.T) {

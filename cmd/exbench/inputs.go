@@ -174,16 +174,3 @@ func notes(stderr io.Writer, res *eval.Result, goldArg, scopePath string) {
 		}
 	}
 }
-
-// openFile opens the input file at path, which must not be a directory.
-func openFile(path string) (*os.File, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, corpus.OpenError(path, err)
-	}
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		f.Close()
-		return nil, fmt.Errorf("%s: is a directory, want a file", path)
-	}
-	return f, nil
-}

@@ -180,7 +180,7 @@ func reportRows(dir string, setup *eval.Setup, systems []eval.System) (*report.R
 func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, setup eval.Setup, stdout, stderr io.Writer) error {
 	var scheme conll.TagScheme
 	if schemeName == "auto" {
-		f, err := openFile(path)
+		f, err := corpus.OpenFile(path)
 		if err != nil {
 			return err
 		}
@@ -192,7 +192,7 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, setu
 	} else {
 		scheme, _ = conll.ParseTagScheme(schemeName)
 	}
-	f, err := openFile(path)
+	f, err := corpus.OpenFile(path)
 	if err != nil {
 		return err
 	}

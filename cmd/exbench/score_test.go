@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -12,10 +11,9 @@ import (
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/gold"
+	"github.com/exbench/exbench/internal/golden"
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 var reportFiles = []string{"scores.csv", "documents.csv", "confusion.csv", "numbers.csv", "errors.csv"}
 
@@ -50,20 +48,7 @@ func TestScoreGolden(t *testing.T) {
 		files[name] = string(data)
 	}
 	for name, got := range files {
-		path := filepath.Join("testdata", "score", "want", name)
-		if *update {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(string(want), got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", name, diff)
-		}
+		golden.Check(t, filepath.Join("score", "want", name), got)
 	}
 }
 

@@ -217,7 +217,7 @@ func parseAnn(path string, data []byte, doc corpus.Doc, opts gold.Options) ([]co
 	skipped := 0
 	for i, raw := range bytes.Split(data, []byte("\n")) {
 		line := string(bytes.TrimSuffix(raw, []byte("\r")))
-		p := lineAt{file: path, line: i + 1, data: []byte(line)}
+		p := corpus.Line{File: path, N: i + 1, Data: []byte(line)}
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
@@ -238,7 +238,7 @@ func parseAnn(path string, data []byte, doc corpus.Doc, opts gold.Options) ([]co
 		case 'R', 'E', 'A', 'M', 'N', '*':
 			skipped++
 		default:
-			errs = append(errs, p.errorf(0, "", ErrBrat, "unknown annotation %q (lines start with T, R, E, A, M, N, # or *)", strings.SplitN(line, "\t", 2)[0]))
+			errs = append(errs, p.Problemf(0, "", ErrBrat, "unknown annotation %q (lines start with T, R, E, A, M, N, # or *)", strings.SplitN(line, "\t", 2)[0]))
 		}
 	}
 
@@ -277,36 +277,36 @@ func parseAnn(path string, data []byte, doc corpus.Doc, opts gold.Options) ([]co
 }
 
 // parseT reads a text-bound annotation line, T1<TAB>LABEL START END<TAB>TEXT.
-func parseT(p lineAt, line string, x *corpus.Index, doc corpus.Doc, tLine map[string]int, opts gold.Options) (corpus.Mention, bool, corpus.Problems) {
+func parseT(p corpus.Line, line string, x *corpus.Index, doc corpus.Doc, tLine map[string]int, opts gold.Options) (corpus.Mention, bool, corpus.Problems) {
 	var errs corpus.Problems
 	fields := strings.SplitN(line, "\t", 3)
 	if len(fields) < 3 {
-		return corpus.Mention{}, false, corpus.Problems{p.errorf(0, "", ErrBrat, "want T1<TAB>LABEL START END<TAB>TEXT, got %d tab-separated fields", len(fields))}
+		return corpus.Mention{}, false, corpus.Problems{p.Problemf(0, "", ErrBrat, "want T1<TAB>LABEL START END<TAB>TEXT, got %d tab-separated fields", len(fields))}
 	}
 	id := fields[0]
 	if first, dup := tLine[id]; dup {
-		errs = append(errs, p.errorf(0, "", ErrBrat, "%s is also on line %d", id, first))
+		errs = append(errs, p.Problemf(0, "", ErrBrat, "%s is also on line %d", id, first))
 	} else {
-		tLine[id] = p.line
+		tLine[id] = p.N
 	}
 	midOff := len(id) + 1
 	textOff := midOff + len(fields[1]) + 1
 	label, locs, _ := strings.Cut(fields[1], " ")
 	locsOff := midOff + len(label) + 1
 	if i := strings.IndexByte(locs, ';'); i >= 0 {
-		errs = append(errs, p.errorf(locsOff+i, "span", ErrDiscontinuous, "discontinuous spans are not supported: %q", locs))
+		errs = append(errs, p.Problemf(locsOff+i, "span", ErrDiscontinuous, "discontinuous spans are not supported: %q", locs))
 		return corpus.Mention{}, false, errs
 	}
 	startStr, endStr, ok := strings.Cut(locs, " ")
 	if !ok || strings.Contains(endStr, " ") {
-		errs = append(errs, p.errorf(locsOff, "span", ErrBrat, "want LABEL START END, got %q", fields[1]))
+		errs = append(errs, p.Problemf(locsOff, "span", ErrBrat, "want LABEL START END, got %q", fields[1]))
 		return corpus.Mention{}, false, errs
 	}
-	m := corpus.Mention{DocID: doc.ID, Label: corpus.Label(label), Source: corpus.Source{File: p.file, Line: p.line}}
-	m.Source.Col[corpus.FieldLabel] = int32(p.col(midOff))
-	m.Source.Col[corpus.FieldStart] = int32(p.col(locsOff))
-	m.Source.Col[corpus.FieldEnd] = int32(p.col(locsOff + len(startStr) + 1))
-	m.Source.Col[corpus.FieldText] = int32(p.col(textOff))
+	m := corpus.Mention{DocID: doc.ID, Label: corpus.Label(label), Source: corpus.Source{File: p.File, Line: p.N}}
+	m.Source.Col[corpus.FieldLabel] = int32(p.Col(midOff))
+	m.Source.Col[corpus.FieldStart] = int32(p.Col(locsOff))
+	m.Source.Col[corpus.FieldEnd] = int32(p.Col(locsOff + len(startStr) + 1))
+	m.Source.Col[corpus.FieldText] = int32(p.Col(textOff))
 	var err error
 	if m.Span.Start, err = corpus.ParseOffset(startStr); err != nil {
 		errs = append(errs, m.Source.Problem(corpus.FieldStart, err))
@@ -321,7 +321,7 @@ func parseT(p lineAt, line string, x *corpus.Index, doc corpus.Doc, tLine map[st
 		return corpus.Mention{}, false, errs
 	}
 	if m.Span.End > x.Len() {
-		errs = append(errs, p.errorf(locsOff+len(startStr)+1, "end", corpus.ErrOffset, "%d is past the end of the text (length %d)", m.Span.End, x.Len()))
+		errs = append(errs, p.Problemf(locsOff+len(startStr)+1, "end", corpus.ErrOffset, "%d is past the end of the text (length %d)", m.Span.End, x.Len()))
 		return corpus.Mention{}, false, errs
 	}
 	m.Text, _ = x.Slice(m.Span)
@@ -330,7 +330,7 @@ func parseT(p lineAt, line string, x *corpus.Index, doc corpus.Doc, tLine map[st
 		if strings.Contains(doc.Text, "\r") {
 			hint = " (offsets count every code point of the .txt file, \\r too)"
 		}
-		errs = append(errs, p.errorf(textOff, "text", corpus.ErrText, "%q, but the text has %q at %s%s", got, m.Text, m.Span, hint))
+		errs = append(errs, p.Problemf(textOff, "text", corpus.ErrText, "%q, but the text has %q at %s%s", got, m.Text, m.Span, hint))
 		return corpus.Mention{}, false, errs
 	}
 	return m, true, nil
@@ -601,22 +601,4 @@ func writeAtomic(dir, name string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(f.Name(), filepath.Join(dir, name))
-}
-
-// lineAt is a position in the line being read: its number and text, for
-// turning byte offsets into code-point columns.
-type lineAt struct {
-	file string
-	line int
-	data []byte
-}
-
-// errorf returns a problem at byte offset off of the line.
-func (p lineAt) errorf(off int, field string, cat error, format string, args ...any) *corpus.Problem {
-	return &corpus.Problem{File: p.file, Line: p.line, Col: p.col(off), Field: field, Err: corpus.Problemf(cat, format, args...)}
-}
-
-// col returns the 1-based code-point column of byte offset off.
-func (p lineAt) col(off int) int {
-	return 1 + utf8.RuneCount(p.data[:min(max(off, 0), len(p.data))])
 }

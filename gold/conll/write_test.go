@@ -3,11 +3,8 @@ package conll
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -15,30 +12,10 @@ import (
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/gold"
+	"github.com/exbench/exbench/internal/golden"
 	"github.com/exbench/exbench/internal/marks"
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// golden compares got with the file testdata/name, or rewrites the file
-// with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
-}
 
 func TestWrite(t *testing.T) {
 	docs, ms := marks.Docs(
@@ -55,7 +32,7 @@ func TestWrite(t *testing.T) {
 			if err != nil || written != len(ms) || dropped != 0 {
 				t.Fatalf("WriteCoNLL = %d, %d, %v, want %d, 0, nil", written, dropped, err, len(ms))
 			}
-			golden(t, tc.file, buf.Bytes())
+			golden.Check(t, tc.file, buf.String())
 
 			a, err := ReadTags(&buf, tc.file, tc.scheme, gold.Options{})
 			if err != nil {

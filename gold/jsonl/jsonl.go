@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/gold"
@@ -107,24 +106,6 @@ type mentionKey struct {
 	unit     string
 }
 
-// lineAt is a position in the line being read: its number and text, for
-// turning byte offsets into code-point columns.
-type lineAt struct {
-	file string
-	line int
-	data []byte
-}
-
-// errorf returns a problem at byte offset off of the line.
-func (p lineAt) errorf(off int, field string, cat error, format string, args ...any) *corpus.Problem {
-	return &corpus.Problem{File: p.file, Line: p.line, Col: p.col(off), Field: field, Err: corpus.Problemf(cat, format, args...)}
-}
-
-// col returns the 1-based code-point column of byte offset off.
-func (p lineAt) col(off int) int {
-	return 1 + utf8.RuneCount(p.data[:min(max(off, 0), len(p.data))])
-}
-
 // record reads one line.
 func (jr *reader) record(line int, data []byte) {
 	name := jr.a.Name
@@ -135,24 +116,24 @@ func (jr *reader) record(line int, data []byte) {
 		jr.errs = append(jr.errs, p)
 		return
 	}
-	p := lineAt{file: name, line: line, data: data}
+	p := corpus.Line{File: name, N: line, Data: data}
 	var raw json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		var se *json.SyntaxError
 		if !errors.As(err, &se) {
-			jr.errs = append(jr.errs, p.errorf(0, "", ErrJSON, "%v", err))
+			jr.errs = append(jr.errs, p.Problemf(0, "", ErrJSON, "%v", err))
 			return
 		}
 		off := int(se.Offset) - 1 // the offending byte
 		if se.Offset >= int64(len(data)) && jsonTruncated(data) {
 			off = len(data)
 		}
-		jr.errs = append(jr.errs, p.errorf(off, "", ErrJSON, "%v", se))
+		jr.errs = append(jr.errs, p.Problemf(off, "", ErrJSON, "%v", se))
 		return
 	}
 	rec, ok := jsonMembers(data, 0)
 	if !ok {
-		jr.errs = append(jr.errs, p.errorf(skipJSONSpace(data, 0), "", ErrJSON, "want a JSON object, got %s", jsonKind(data)))
+		jr.errs = append(jr.errs, p.Problemf(skipJSONSpace(data, 0), "", ErrJSON, "want a JSON object, got %s", jsonKind(data)))
 		return
 	}
 	if ans, ok := jr.answer(p, rec); !ok || ans == "reject" || ans == "ignore" {
@@ -173,7 +154,7 @@ func (jr *reader) record(line int, data []byte) {
 		jr.docs[id] = d
 		jr.a.Docs = append(jr.a.Docs, corpus.Doc{ID: id, Text: text})
 	case d.text != text:
-		jr.errs = append(jr.errs, p.errorf(idOff, idField, corpus.ErrDuplicateID, "%q is also the ID of line %d, whose text differs", id, d.line))
+		jr.errs = append(jr.errs, p.Problemf(idOff, idField, corpus.ErrDuplicateID, "%q is also the ID of line %d, whose text differs", id, d.line))
 		return
 	}
 	spans, ok := rec.get("spans")
@@ -181,7 +162,7 @@ func (jr *reader) record(line int, data []byte) {
 		return
 	}
 	if jsonKind(spans.value) != "array" {
-		jr.errs = append(jr.errs, p.errorf(spans.off, "spans", ErrField, "want an array, got %s", jsonKind(spans.value)))
+		jr.errs = append(jr.errs, p.Problemf(spans.off, "spans", ErrField, "want an array, got %s", jsonKind(spans.value)))
 		return
 	}
 	for _, sp := range jsonElements(spans.value, spans.off) {
@@ -190,7 +171,7 @@ func (jr *reader) record(line int, data []byte) {
 }
 
 // answer returns the "answer" of a record or span, "" when it has none.
-func (jr *reader) answer(p lineAt, obj jsonObject) (string, bool) {
+func (jr *reader) answer(p corpus.Line, obj jsonObject) (string, bool) {
 	ans, ok := jr.str(p, obj, "answer", "answer", false)
 	switch {
 	case !ok:
@@ -199,13 +180,13 @@ func (jr *reader) answer(p lineAt, obj jsonObject) (string, bool) {
 		return ans, true
 	}
 	m, _ := obj.get("answer")
-	jr.errs = append(jr.errs, p.errorf(m.off, "answer", ErrField, "unknown answer %q (want accept, reject or ignore)", ans))
+	jr.errs = append(jr.errs, p.Problemf(m.off, "answer", ErrField, "unknown answer %q (want accept, reject or ignore)", ans))
 	return "", false
 }
 
 // docID returns the ID of a record, and the field and offset of the value
 // it came from ("" and 0 for line-N).
-func (jr *reader) docID(p lineAt, rec jsonObject) (id, field string, off int, ok bool) {
+func (jr *reader) docID(p corpus.Line, rec jsonObject) (id, field string, off int, ok bool) {
 	type source struct {
 		obj   jsonObject
 		key   string
@@ -228,7 +209,7 @@ func (jr *reader) docID(p lineAt, rec jsonObject) (id, field string, off int, ok
 			var s string
 			_ = json.Unmarshal(m.value, &s) // valid JSON: cannot fail
 			if s == "" {
-				jr.errs = append(jr.errs, p.errorf(m.off, src.field, ErrField, "empty"))
+				jr.errs = append(jr.errs, p.Problemf(m.off, src.field, ErrField, "empty"))
 				return "", "", 0, false
 			}
 			return s, src.field, m.off, true
@@ -241,26 +222,26 @@ func (jr *reader) docID(p lineAt, rec jsonObject) (id, field string, off int, ok
 		if got == "number" {
 			got = string(m.value)
 		}
-		jr.errs = append(jr.errs, p.errorf(m.off, src.field, ErrField, "want a string or an integer, got %s", got))
+		jr.errs = append(jr.errs, p.Problemf(m.off, src.field, ErrField, "want a string or an integer, got %s", got))
 		return "", "", 0, false
 	}
-	return "line-" + strconv.Itoa(p.line), "", 0, true
+	return "line-" + strconv.Itoa(p.N), "", 0, true
 }
 
 // str returns the string member key of obj, named field in messages; a
 // missing or null member is "" (an error when required), another type an
 // error.
-func (jr *reader) str(p lineAt, obj jsonObject, key, field string, required bool) (string, bool) {
+func (jr *reader) str(p corpus.Line, obj jsonObject, key, field string, required bool) (string, bool) {
 	m, ok := obj.get(key)
 	if !ok {
 		if required {
-			jr.errs = append(jr.errs, p.errorf(obj.off, field, ErrField, "missing"))
+			jr.errs = append(jr.errs, p.Problemf(obj.off, field, ErrField, "missing"))
 			return "", false
 		}
 		return "", true
 	}
 	if jsonKind(m.value) != "string" {
-		jr.errs = append(jr.errs, p.errorf(m.off, field, ErrField, "want a string, got %s", jsonKind(m.value)))
+		jr.errs = append(jr.errs, p.Problemf(m.off, field, ErrField, "want a string, got %s", jsonKind(m.value)))
 		return "", false
 	}
 	var s string
@@ -269,10 +250,10 @@ func (jr *reader) str(p lineAt, obj jsonObject, key, field string, required bool
 }
 
 // span reads one element of a record's "spans".
-func (jr *reader) span(p lineAt, id string, d *doc, sp jsonMember) {
+func (jr *reader) span(p corpus.Line, id string, d *doc, sp jsonMember) {
 	obj, ok := jsonMembers(sp.value, sp.off)
 	if !ok {
-		jr.errs = append(jr.errs, p.errorf(sp.off, "spans", ErrField, "want an object, got %s", jsonKind(sp.value)))
+		jr.errs = append(jr.errs, p.Problemf(sp.off, "spans", ErrField, "want an object, got %s", jsonKind(sp.value)))
 		return
 	}
 	switch ans, ok := jr.answer(p, obj); {
@@ -283,10 +264,10 @@ func (jr *reader) span(p lineAt, id string, d *doc, sp jsonMember) {
 		return
 	}
 	nerrs := len(jr.errs)
-	m := corpus.Mention{DocID: id, Source: corpus.Source{File: p.file, Line: p.line}}
+	m := corpus.Mention{DocID: id, Source: corpus.Source{File: p.File, Line: p.N}}
 	for f := range corpus.NumFields {
 		if v, ok := obj.get(f.String()); ok {
-			m.Source.Col[f] = int32(p.col(v.off))
+			m.Source.Col[f] = int32(p.Col(v.off))
 		}
 	}
 	bad := func(f corpus.Field, err error) { jr.errs = append(jr.errs, m.Source.Problem(f, err)) }
@@ -294,10 +275,10 @@ func (jr *reader) span(p lineAt, id string, d *doc, sp jsonMember) {
 		v, ok := obj.get(f.String())
 		switch {
 		case !ok:
-			jr.errs = append(jr.errs, p.errorf(obj.off, f.String(), ErrField, "missing"))
+			jr.errs = append(jr.errs, p.Problemf(obj.off, f.String(), ErrField, "missing"))
 			continue
 		case jsonKind(v.value) != "number":
-			jr.errs = append(jr.errs, p.errorf(v.off, f.String(), ErrField, "want an integer, got %s", jsonKind(v.value)))
+			jr.errs = append(jr.errs, p.Problemf(v.off, f.String(), ErrField, "want an integer, got %s", jsonKind(v.value)))
 			continue
 		}
 		n, err := corpus.ParseOffset(string(v.value))
@@ -318,7 +299,7 @@ func (jr *reader) span(p lineAt, id string, d *doc, sp jsonMember) {
 	if v, ok := obj.get("value"); ok && jsonKind(v.value) == "number" {
 		value = string(v.value)
 	} else if ok && jsonKind(v.value) != "string" {
-		jr.errs = append(jr.errs, p.errorf(v.off, "value", ErrField, "want a number or a string, got %s", jsonKind(v.value)))
+		jr.errs = append(jr.errs, p.Problemf(v.off, "value", ErrField, "want a number or a string, got %s", jsonKind(v.value)))
 	} else {
 		value, _ = jr.str(p, obj, "value", "value", false)
 	}
@@ -339,12 +320,12 @@ func (jr *reader) span(p lineAt, id string, d *doc, sp jsonMember) {
 	}
 	if m.Span.End > d.index.Len() {
 		end, _ := obj.get("end")
-		jr.errs = append(jr.errs, p.errorf(end.off, "end", corpus.ErrOffset, "%d is past the end of the text (length %d)", m.Span.End, d.index.Len()))
+		jr.errs = append(jr.errs, p.Problemf(end.off, "end", corpus.ErrOffset, "%d is past the end of the text (length %d)", m.Span.End, d.index.Len()))
 		return
 	}
 	m.Text, _ = d.index.Slice(m.Span)
 	if t, _ := obj.get("text"); hasText && spanText != m.Text {
-		jr.errs = append(jr.errs, p.errorf(t.off, "text", corpus.ErrText, "%q, but the text has %q at %s", spanText, m.Text, m.Span))
+		jr.errs = append(jr.errs, p.Problemf(t.off, "text", corpus.ErrText, "%q, but the text has %q at %s", spanText, m.Text, m.Span))
 		return
 	}
 	key := mentionKey{m.Span, m.Label, m.Value, m.Modifier, m.Unit}

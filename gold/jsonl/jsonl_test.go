@@ -3,7 +3,6 @@ package jsonl
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -14,30 +13,10 @@ import (
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/gold"
+	"github.com/exbench/exbench/internal/golden"
 	"github.com/exbench/exbench/internal/marks"
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// golden compares got with the file testdata/name, or rewrites the file
-// with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
-}
 
 // sampleDocs has non-ASCII text (curly quotes, NBSP, an accent, an emoji
 // outside the BMP), numbers with value, modifier and unit, a line break
@@ -56,7 +35,7 @@ func TestWrite(t *testing.T) {
 	if err := Write(&buf, docs, ms); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "write.jsonl", buf.Bytes())
+	golden.Check(t, "write.jsonl", buf.String())
 
 	a, err := Read(bytes.NewReader(buf.Bytes()), "t.jsonl", gold.Options{})
 	if err != nil {
