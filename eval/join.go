@@ -106,6 +106,22 @@ func (in Input) Cases(ctx context.Context, s Setup) (iter.Seq2[Case, error], *Ta
 	}, t
 }
 
+// Covered returns the documents of the corpus that setup scores, in
+// order, as [Input.Cases] gives them, and its tally: the documents to
+// run an extractor on. The input's systems are not read.
+func (in Input) Covered(ctx context.Context, s Setup) ([]corpus.Doc, *Tally, error) {
+	in.Systems = nil
+	cases, tally := in.Cases(ctx, s)
+	var docs []corpus.Doc
+	for c, err := range cases {
+		if err != nil {
+			return nil, tally, err
+		}
+		docs = append(docs, c.Doc)
+	}
+	return docs, tally, nil
+}
+
 // Check reads the inputs and checks every mention as [Input.Cases]
 // does, without scoring anything: each input on its own, against the
 // corpus, the gold's (and flat systems') spans flat and in order. The

@@ -29,6 +29,22 @@ type Annotated struct {
 	SkippedSpans int
 }
 
+// In checks that the documents of a are documents of c, with the same
+// texts, so that its mentions can be scored against c's: their offsets
+// are into those texts.
+func (a *Annotated) In(c *corpus.Corpus) error {
+	for _, d := range a.Docs {
+		cd, ok := c.Doc(d.ID)
+		switch {
+		case !ok:
+			return fmt.Errorf("%s: document %q is not in corpus %s", a.Name, d.ID, c.Name)
+		case cd.Text != d.Text:
+			return fmt.Errorf("%s: the text of document %q differs from corpus %s", a.Name, d.ID, c.Name)
+		}
+	}
+	return nil
+}
+
 // MentionsByDoc checks docs and ms for writing and returns the mentions
 // of each document, sorted by [corpus.Compare], each with its Text set to
 // the document's text at its span. It fails on a repeated document ID, an ID

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/exbench/exbench/corpus"
 )
@@ -64,4 +65,30 @@ func Scan(path string, opts Options) iter.Seq2[corpus.Mention, error] {
 			f.Close()
 		}
 	}
+}
+
+// Format guesses the format of the mention files at path from its name:
+// csv, jsonl (.jsonl), conll (.conll, .conllu, .bio, .iob), or, for a
+// directory, brat when it holds .ann files, csv when it holds .csv files,
+// and brat when it is empty (to write into). It fails for a file of
+// another name.
+func Format(path string) (string, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return "csv", nil
+	case ".jsonl":
+		return "jsonl", nil
+	case ".conll", ".conllu", ".bio", ".iob":
+		return "conll", nil
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		if anns, _ := filepath.Glob(filepath.Join(path, "*.ann")); len(anns) > 0 {
+			return "brat", nil
+		}
+		if csvs, _ := filepath.Glob(filepath.Join(path, "*.csv")); len(csvs) > 0 {
+			return "csv", nil
+		}
+		return "brat", nil // an empty directory to write brat into
+	}
+	return "", fmt.Errorf("cannot tell the format of %s from its name", path)
 }

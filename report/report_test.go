@@ -253,3 +253,17 @@ func TestWriteSet(t *testing.T) {
 		t.Error("CheckDir of a file succeeded")
 	}
 }
+
+func TestFileName(t *testing.T) {
+	for in, want := range map[string]string{
+		"prose+numbers+dates": "prose+numbers+dates",
+		"../../etc/passwd":    "_.._.._etc_passwd",
+		"":                    "_",
+		"..":                  "_..",
+		"a/b\x00c é":          "a_b_c___",
+	} {
+		if got := report.FileName(in); got != want {
+			t.Errorf("report.FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -144,3 +144,21 @@ func CheckDir(dir string) error {
 	}
 	return nil
 }
+
+// FileName makes a system's name, which the user chooses (-name), a safe
+// file name: letters, digits and . _ + - are kept, anything else becomes
+// _, and a name that is empty or starts with a dot gets a leading _, so it
+// can never reach outside the output directory.
+func FileName(name string) string {
+	b := []byte(name)
+	for i, c := range b {
+		ok := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '+' || c == '-'
+		if !ok {
+			b[i] = '_'
+		}
+	}
+	if len(b) == 0 || b[0] == '.' {
+		b = append([]byte{'_'}, b...)
+	}
+	return string(b)
+}

@@ -41,8 +41,8 @@ Example:
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench", benchUsage)
-	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
-	goldArg := fs.String("gold", builtin, "gold mention `files`: a CSV file or a directory of them, or builtin")
+	corpusName := corpusFlag(fs)
+	goldArg := goldFlag(fs)
 	var specs multiFlag
 	fs.Var(&specs, "extractor", "an extractor to run: prose, numbers, dates, external, or names joined by +; repeat for more (default: all built-in and their combination)")
 	out := fs.String("o", "exbench-out", "write predictions and reports under `dir`")
@@ -106,13 +106,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	in := eval.Input{Corpus: c.Name, Docs: c.All(), GoldName: *goldArg, Gold: goldIn}
-	cases, tally := in.Cases(ctx, setup)
-	var covered []corpus.Doc
-	for cs, err := range cases {
-		if err != nil {
-			return scoreError(err, stderr)
-		}
-		covered = append(covered, cs.Doc)
+	covered, tally, err := in.Covered(ctx, setup)
+	if err != nil {
+		return scoreError(err, stderr)
 	}
 	notes(stderr, &eval.Result{Warnings: tally.Warnings, MoreWarnings: tally.MoreWarnings, GoldOutOfScope: tally.GoldOutOfScope}, *goldArg, scopePath)
 	sub, err := corpus.New(c.Name, covered)
@@ -130,7 +126,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		ms := r.All()
-		base := filepath.Join(*out, "predictions", fileName(r.Name))
+		base := filepath.Join(*out, "predictions", report.FileName(r.Name))
 		m := newManifest(r.Name, r.Version, filepath.Base(c.Name), r.Stats)
 		if err := report.WriteSet(ctx, filepath.Dir(base), []report.File{
 			{Name: filepath.Base(base) + ".csv", Write: func(w io.Writer) error { return gold.Write(w, ms) }},
@@ -161,24 +157,6 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// fileName makes a system's name, which the user chooses (-name), a safe
-// file name: letters, digits and . _ + - are kept, anything else becomes
-// _, and a name that is empty or starts with a dot gets a leading _, so it
-// can never reach outside the output directory.
-func fileName(name string) string {
-	b := []byte(name)
-	for i, c := range b {
-		ok := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '+' || c == '-'
-		if !ok {
-			b[i] = '_'
-		}
-	}
-	if len(b) == 0 || b[0] == '.' {
-		b = append([]byte{'_'}, b...)
-	}
-	return string(b)
-}
-
 const runUsage = `
 Usage: exbench run -extractor NAME [-corpus C] [-j N] -o FILE.csv
 
@@ -201,7 +179,7 @@ Examples:
 func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("run", runUsage)
 	spec := fs.String("extractor", "", "the extractor: prose, numbers, dates, external, or names joined by +")
-	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	corpusName := corpusFlag(fs)
 	out := fs.String("o", "", "write the mentions to `file`.csv and the manifest beside it")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "how many documents to extract at once")
 	var x externalFlags

@@ -124,20 +124,6 @@ func TestBench(t *testing.T) {
 	}
 }
 
-func TestFileName(t *testing.T) {
-	for in, want := range map[string]string{
-		"prose+numbers+dates": "prose+numbers+dates",
-		"../../etc/passwd":    "_.._.._etc_passwd",
-		"":                    "_",
-		"..":                  "_..",
-		"a/b\x00c é":          "a_b_c___",
-	} {
-		if got := fileName(in); got != want {
-			t.Errorf("fileName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestBenchSystemNameIsNotAPath runs an external extractor named like a
 // path: its predictions stay inside the output directory.
 func TestBenchSystemNameIsNotAPath(t *testing.T) {

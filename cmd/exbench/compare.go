@@ -41,8 +41,8 @@ Example:
 
 func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("compare", compareUsage)
-	goldArg := fs.String("gold", builtin, "gold mention `files`: a CSV file or a directory of them, or builtin")
-	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	goldArg := goldFlag(fs)
+	corpusName := corpusFlag(fs)
 	outDir := fs.String("o", "", "write compare.csv and changes.csv to `dir`")
 	alpha := fs.Float64("alpha", 0.05, "significance level")
 	failOnRegression := fs.Bool("fail-on-regression", false, "exit 3 when B is significantly worse than A by more than -min-delta")
@@ -161,9 +161,9 @@ Example:
 
 func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("sweep", sweepUsage)
-	goldArg := fs.String("gold", builtin, "gold mention `files`: a CSV file or a directory of them, or builtin")
+	goldArg := goldFlag(fs)
 	pred := fs.String("pred", "", "the scored predictions: a mention `file`, or NAME=PATH")
-	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	corpusName := corpusFlag(fs)
 	schemeName := fs.String("scheme", "strict", "the `scheme`: strict, exact, partial, type or value")
 	labelName := fs.String("label", "micro", "the `label` to sweep, or micro for all together")
 	outDir := fs.String("o", "", "write curve.csv to `dir`")
@@ -259,7 +259,7 @@ Example:
 
 func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("agree", agreeUsage)
-	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	corpusName := corpusFlag(fs)
 	var st statFlags
 	st.register(fs, true)
 	var lf scoringFlags

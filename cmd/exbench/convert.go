@@ -61,12 +61,12 @@ func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	in, out := fs.Arg(0), fs.Arg(1)
 	var err error
 	if *from == "" {
-		if *from, err = formatOf(in); err != nil {
+		if *from, err = gold.Format(in); err != nil {
 			return usagef("convert: %v; say -from", err)
 		}
 	}
 	if *to == "" {
-		if *to, err = formatOf(out); err != nil {
+		if *to, err = gold.Format(out); err != nil {
 			return usagef("convert: %v; say -to", err)
 		}
 	}
@@ -216,7 +216,7 @@ Example:
 
 func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("validate", validateUsage)
-	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	corpusName := corpusFlag(fs)
 	all := fs.Bool("all", false, "print every problem, not only the first 10")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err

@@ -202,3 +202,12 @@ func (g *gateFlags) check(stderr io.Writer, systems []*eval.SystemResult) error 
 	}
 	return nil
 }
+
+// corpusFlag and goldFlag define -corpus and -gold.
+func corpusFlag(fs *flag.FlagSet) *string {
+	return fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+}
+
+func goldFlag(fs *flag.FlagSet) *string {
+	return fs.String("gold", builtin, "gold mention `files`: a CSV file or a directory of them, or builtin")
+}

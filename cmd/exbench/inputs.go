@@ -5,8 +5,6 @@ import (
 	"io"
 	"iter"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/eval"
@@ -47,7 +45,7 @@ func mentionInput(path, corpusName string, stderr io.Writer) (iter.Seq2[corpus.M
 	if path == builtin {
 		return eval.Mentions(gold.Builtin()), nil
 	}
-	f, _ := formatOf(path)
+	f, _ := gold.Format(path)
 	if f == "" || f == "csv" {
 		return gold.Scan(path, gold.Options{AnyLabel: true}), nil
 	}
@@ -59,39 +57,10 @@ func mentionInput(path, corpusName string, stderr io.Writer) (iter.Seq2[corpus.M
 	if err != nil {
 		return nil, err
 	}
-	for _, d := range a.Docs {
-		cd, ok := c.Doc(d.ID)
-		switch {
-		case !ok:
-			return nil, fmt.Errorf("%s: document %q is not in corpus %s", path, d.ID, c.Name)
-		case cd.Text != d.Text:
-			return nil, fmt.Errorf("%s: the text of document %q differs from corpus %s; convert it to CSV with exbench convert and use the corpus it writes", path, d.ID, c.Name)
-		}
+	if err := a.In(c); err != nil {
+		return nil, fmt.Errorf("%w; convert it to CSV with exbench convert and use the corpus it writes", err)
 	}
 	return eval.Mentions(a.Mentions), nil
-}
-
-// formatOf guesses a path's format from its name, or its content for a
-// directory.
-func formatOf(path string) (string, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		return "csv", nil
-	case ".jsonl":
-		return "jsonl", nil
-	case ".conll", ".conllu", ".bio", ".iob":
-		return "conll", nil
-	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		if anns, _ := filepath.Glob(filepath.Join(path, "*.ann")); len(anns) > 0 {
-			return "brat", nil
-		}
-		if csvs, _ := filepath.Glob(filepath.Join(path, "*.csv")); len(csvs) > 0 {
-			return "csv", nil
-		}
-		return "brat", nil // an empty directory to write brat into
-	}
-	return "", fmt.Errorf("cannot tell the format of %s from its name", path)
 }
 
 // readAnnotated reads documents and their mentions in JSONL, brat or

@@ -62,10 +62,10 @@ Examples:
 
 func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("score", scoreUsage)
-	goldArg := fs.String("gold", builtin, "gold mention `files`: a CSV file or a directory of them, or builtin")
+	goldArg := goldFlag(fs)
 	var preds multiFlag
 	fs.Var(&preds, "pred", "predicted mentions: a CSV `file` or directory, or NAME=PATH; repeat for more systems")
-	corpusName := fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	corpusName := corpusFlag(fs)
 	outDir := fs.String("o", "", "write the CSV reports to `dir`")
 	skip := fs.Bool("skip-uncovered", false, "ignore predictions for documents the gold does not cover, instead of failing")
 	conllPath := fs.String("conll", "", "score a CoNLL token-per-line `file` instead")

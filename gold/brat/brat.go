@@ -418,7 +418,7 @@ func parseNote(line string, lineNo int) (note, bool) {
 
 // bratText is text as the text field of a .ann line holds it: with every
 // character at which Python splits lines written as a space, so that the
-// line stays one line for brat and for ReadBrat.
+// line stays one line for brat and for Read.
 func bratText(text string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {

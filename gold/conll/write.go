@@ -84,7 +84,7 @@ func (t conllToken) tag(scheme TagScheme) string {
 	return "I-" + string(t.label)
 }
 
-// conllTokens tokenises text as WriteCoNLL says, with the mentions ms of
+// conllTokens tokenises text as Write says, with the mentions ms of
 // it (sorted by corpus.Compare), and returns the sentences of tokens, the
 // mentions kept, in order, and how many were dropped.
 func conllTokens(text string, ms []corpus.Mention) (sentences [][]conllToken, kept []corpus.Mention, dropped int) {
