@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -35,6 +36,19 @@ func (m Method) String() string {
 		return "percentile"
 	}
 	return "BCa"
+}
+
+// Check reports a field out of its range: a Level that is not 0 (the
+// default) and not between 0 and 1, NaN among them; a negative number of
+// resamples.
+func (o BootstrapOptions) Check() error {
+	switch {
+	case o.Level != 0 && !(o.Level > 0 && o.Level < 1):
+		return fmt.Errorf("eval: confidence level %v: want a number between 0 and 1", o.Level)
+	case o.Resamples < 0:
+		return fmt.Errorf("eval: %d resamples: want 0 (the default) or more", o.Resamples)
+	}
+	return nil
 }
 
 // Defaults returns o with its zero fields set to their defaults, as
@@ -97,6 +111,9 @@ const bins = 10000
 // computed from the summed counts. BCa's acceleration comes from the
 // leave-one-document-out jackknife.
 func Bootstrap(docs []DocCounts, opts BootstrapOptions) ([]Row, error) {
+	if err := opts.Check(); err != nil {
+		return nil, err
+	}
 	opts = opts.Defaults()
 	t, err := newTable(docs)
 	if err != nil {

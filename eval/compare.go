@@ -70,6 +70,9 @@ func Compare(a, b []DocCounts, opts BootstrapOptions) (*Comparison, error) {
 			return nil, fmt.Errorf("%w: document %d is %q and %q", ErrDocs, i+1, a[i].DocID, b[i].DocID)
 		}
 	}
+	if err := opts.Check(); err != nil {
+		return nil, err
+	}
 	opts = opts.Defaults()
 	t, bDocs, err := newPairedTable(a, b)
 	if err != nil {

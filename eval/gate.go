@@ -3,6 +3,8 @@ package eval
 import (
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -54,11 +56,45 @@ func ParseGate(s string) (Gate, error) {
 		return Gate{}, fmt.Errorf("unknown operator %q (<, <=, >, >=)", g.Op)
 	}
 	v, err := strconv.ParseFloat(f[2], 64)
-	if err != nil {
+	switch {
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
 		return Gate{}, fmt.Errorf("%q is not a number", f[2])
+	case v < 0 || v > 1:
+		return Gate{}, fmt.Errorf("%s is not from 0 to 1: metrics are fractions (for %s%%, write %.2f)", f[2], f[2], v/100)
 	}
 	g.Value = v
 	return g, nil
+}
+
+// Check reports whether scoring as s says can give the gate's figure: its
+// label is micro, macro, or a label scored (one of s.Labels when set, else
+// an OntoNotes label; with free, any label, as a CoNLL file's types are),
+// and the value scheme's label is numeric.
+func (g Gate) Check(s *Setup, free bool) error {
+	if g.Label == "micro" || g.Label == "macro" {
+		return nil
+	}
+	l, ok := corpus.ParseLabel(g.Label)
+	switch {
+	case free:
+		l, ok = corpus.Label(g.Label), g.Label != ""
+	case !ok:
+		if u, ok := corpus.ParseLabel(strings.ToUpper(g.Label)); ok {
+			return fmt.Errorf("unknown label %q (did you mean %s?)", g.Label, u)
+		}
+		return fmt.Errorf("unknown label %q (labels are micro, macro or an OntoNotes label such as PERSON)", g.Label)
+	}
+	if s.Labels != nil && !slices.Contains(s.Labels, l) {
+		names := make([]string, len(s.Labels))
+		for i, x := range s.Labels {
+			names[i] = string(x)
+		}
+		return fmt.Errorf("%s is not scored (-labels %s)", l, strings.Join(names, ","))
+	}
+	if g.Scheme == Value && !free && !l.Numeric() {
+		return errors.New("the value scheme scores numeric labels only (CARDINAL, ORDINAL, QUANTITY, PERCENT, MONEY)")
+	}
+	return nil
 }
 
 // Measure returns the metric the gate names for a system.

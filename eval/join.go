@@ -95,6 +95,10 @@ var ErrNoCases = errors.New("it covers no document: nothing to score")
 func (in Input) Cases(ctx context.Context, s Setup) (iter.Seq2[Case, error], *Tally) {
 	t := &Tally{Systems: make([]SystemTally, len(in.Systems))}
 	return func(yield func(Case, error) bool) {
+		if err := s.Check(); err != nil {
+			yield(Case{}, err)
+			return
+		}
 		j := &joiner{in: in, s: &s, t: t, docs: newDocTable(), problems: corpus.ProblemSet{Max: s.MaxProblems}}
 		if err := j.read(); err != nil {
 			yield(Case{}, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -234,5 +235,24 @@ func TestCheck(t *testing.T) {
 	tally, err := in.Check(context.Background(), eval.Setup{})
 	if err != nil || len(tally.Warnings) != 1 || tally.Docs != 3 {
 		t.Errorf("Check with a warning = %+v, %v", tally, err)
+	}
+}
+
+// TestSetupChecked: settings out of range are an error, NaN among them,
+// never a panic deep in the statistics.
+func TestSetupChecked(t *testing.T) {
+	nan := math.NaN()
+	for _, s := range []eval.Setup{
+		{Score: eval.Options{ValueTol: nan}},
+		{Score: eval.Options{ValueTol: -1}},
+		{Intervals: &eval.BootstrapOptions{Level: nan}},
+		{Intervals: &eval.BootstrapOptions{Level: 1.5}},
+	} {
+		if _, err := eval.Score(context.Background(), joinInput(joinGold, joinPred), s); err == nil {
+			t.Errorf("Score with %+v succeeded", s)
+		}
+	}
+	if _, err := eval.Bootstrap(nil, eval.BootstrapOptions{Level: nan}); err == nil {
+		t.Error("Bootstrap with a NaN level succeeded")
 	}
 }

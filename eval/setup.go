@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"iter"
 	"slices"
 
@@ -167,3 +168,16 @@ func (s *Setup) restrict(ms []corpus.Mention) []corpus.Mention {
 
 // keepsDocs reports whether each document's counts are kept.
 func (s *Setup) keepsDocs() bool { return s.KeepDocs || s.Intervals != nil && s.Unit == Docs }
+
+// Check reports a setting out of its range: a value tolerance that is not
+// from 0 up to 1 (NaN among them), intervals whose options are out of
+// theirs.
+func (s *Setup) Check() error {
+	if !(s.Score.ValueTol >= 0 && s.Score.ValueTol < 1) {
+		return fmt.Errorf("eval: value tolerance %v: want a number from 0 up to 1", s.Score.ValueTol)
+	}
+	if s.Intervals != nil {
+		return s.Intervals.Check()
+	}
+	return nil
+}

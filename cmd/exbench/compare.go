@@ -44,9 +44,10 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	goldArg := goldFlag(fs)
 	corpusName := corpusFlag(fs)
 	outDir := fs.String("o", "", "write compare.csv and changes.csv to `dir`")
-	alpha := fs.Float64("alpha", 0.05, "significance level")
+	var alpha, minDelta = new(float64), new(float64)
+	numberVar(fs, alpha, "alpha", 0.05, "significance level")
 	failOnRegression := fs.Bool("fail-on-regression", false, "exit 3 when B is significantly worse than A by more than -min-delta")
-	minDelta := fs.Float64("min-delta", 0.01, "the smallest drop in F1 that -fail-on-regression counts")
+	numberVar(fs, minDelta, "min-delta", 0.01, "the smallest drop in F1 that -fail-on-regression counts")
 	var st statFlags
 	st.register(fs, true)
 	var gates gateFlags
@@ -57,14 +58,17 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if err := gates.parse("compare"); err != nil {
+	if err := gates.parse("compare", &setup, false); err != nil {
 		return err
 	}
 	if fs.NArg() != 2 {
 		return usagef("compare: want two systems, A and B")
 	}
-	if *alpha <= 0 || *alpha >= 1 {
+	if !(*alpha > 0 && *alpha < 1) {
 		return usagef("compare: -alpha %v: want a number between 0 and 1", *alpha)
+	}
+	if !(*minDelta >= 0 && *minDelta < 1) {
+		return usagef("compare: -min-delta %v: want a number from 0 up to 1", *minDelta)
 	}
 	nameA, pathA := splitSystem(fs.Arg(0))
 	nameB, pathB := splitSystem(fs.Arg(1))

@@ -52,6 +52,9 @@ func newExtractor(spec string, x externalFlags) (extract.Extractor, error) {
 			if x.cmd == "" {
 				return nil, &usageError{"-extractor external needs -cmd"}
 			}
+			if x.timeout <= 0 {
+				return nil, usagef("-timeout %v: want a time longer than 0", x.timeout)
+			}
 			ext, err := external.New(external.Config{Command: x.cmd, Shell: x.shell, Name: x.name, Version: x.version, Timeout: x.timeout})
 			if err != nil {
 				return nil, &usageError{err.Error()}

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/exbench/exbench/corpus"
@@ -26,7 +29,7 @@ func (f *scoringFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.mapSpec, "map", "", "map labels before scoring: a built-in `map` (conll2003, prose), FROM=TO pairs (PER=PERSON,MISC=-), or a CSV file from,to; - drops a label")
 	fs.StringVar(&f.mapTo, "map-to", "pred", "which side -map applies to: pred, gold or both")
 	fs.StringVar(&f.labels, "labels", "", "score only these `labels` (comma-separated, after -map), on both sides")
-	fs.Float64Var(&f.valueTol, "value-tol", 0, "relative `tolerance` within which two values are the same number (0.01: 1%)")
+	numberVar(fs, &f.valueTol, "value-tol", 0, "relative `tolerance` within which two values are the same number (0.01: 1%)")
 	fs.StringVar(&f.scopePath, "scope", "", "a scope `file` (CSV doc_id,start,end) saying which documents, or regions of them, the gold covers (default: the gold directory's scope.csv, if any); predictions outside are counted as out_of_scope, not scored")
 }
 
@@ -34,7 +37,7 @@ func (f *scoringFlags) register(fs *flag.FlagSet) {
 // labels need not be OntoNotes names (CoNLL files).
 func (f *scoringFlags) setup(verb string, free bool) (eval.Setup, error) {
 	s := eval.Setup{MaxProblems: corpus.MaxShown}
-	if f.valueTol < 0 || f.valueTol >= 1 {
+	if !(f.valueTol >= 0 && f.valueTol < 1) {
 		return s, usagef("%s: -value-tol %v: want a number from 0 up to 1", verb, f.valueTol)
 	}
 	s.Score.ValueTol = f.valueTol
@@ -100,6 +103,10 @@ func (f *scoringFlags) scope(s *eval.Setup, goldArg string, stderr io.Writer) (s
 	return path, nil
 }
 
+// maxResamples bounds -resamples: beyond it a run takes hours for
+// nothing the intervals' 4 decimals can show.
+const maxResamples = 100_000_000
+
 // statFlags configure confidence intervals and comparisons.
 type statFlags struct {
 	ci        bool
@@ -115,7 +122,7 @@ func (s *statFlags) register(fs *flag.FlagSet, ciDefault bool) {
 	fs.StringVar(&s.method, "ci-method", "bca", "the interval: bca (bias-corrected and accelerated) or percentile")
 	fs.Uint64Var(&s.seed, "seed", 1, "random seed of the resamples and permutations")
 	fs.IntVar(&s.resamples, "resamples", 10000, "how many bootstrap resamples (and permutations)")
-	fs.Float64Var(&s.level, "level", 0.95, "confidence level of the intervals")
+	numberVar(fs, &s.level, "level", 0.95, "confidence level of the intervals")
 	fs.StringVar(&s.unit, "unit", "doc", "what to resample: doc (documents) or sentence")
 }
 
@@ -125,7 +132,9 @@ func (s *statFlags) check(verb string) error {
 		return usagef("%s: -ci-method %q: want bca or percentile", verb, s.method)
 	case s.resamples < 100:
 		return usagef("%s: -resamples %d: want at least 100", verb, s.resamples)
-	case s.level <= 0 || s.level >= 1:
+	case s.resamples > maxResamples:
+		return usagef("%s: -resamples %d: want at most %d", verb, s.resamples, maxResamples)
+	case !(s.level > 0 && s.level < 1):
 		return usagef("%s: -level %v: want a number between 0 and 1", verb, s.level)
 	case s.unit != "doc" && s.unit != "sentence":
 		return usagef("%s: -unit %q: want doc or sentence", verb, s.unit)
@@ -174,9 +183,14 @@ func (g *gateFlags) register(fs *flag.FlagSet) {
 	fs.Var(&g.exprs, "fail-if", "exit 3 when a condition holds, such as 'strict.micro.f1 < 0.60' (SCHEME.LABEL.METRIC OP NUMBER, METRIC p, r or f1, OP <, <=, >, >=); repeat for more")
 }
 
-func (g *gateFlags) parse(verb string) error {
+// parse parses the gates, each of which must name a label the scoring
+// setup can have (with free, any label: a CoNLL file's).
+func (g *gateFlags) parse(verb string, setup *eval.Setup, free bool) error {
 	for _, e := range g.exprs {
 		gate, err := eval.ParseGate(e)
+		if err == nil {
+			err = gate.Check(setup, free)
+		}
 		if err != nil {
 			return usagef("%s: -fail-if %q: %v", verb, e, err)
 		}
@@ -210,4 +224,28 @@ func corpusFlag(fs *flag.FlagSet) *string {
 
 func goldFlag(fs *flag.FlagSet) *string {
 	return fs.String("gold", builtin, "gold mention `files`: a CSV file or a directory of them, or builtin")
+}
+
+// number is a float64 flag that takes finite numbers only: NaN passes
+// every range check written as x < lo || x > hi.
+type number float64
+
+func (n *number) String() string { return strconv.FormatFloat(float64(*n), 'g', -1, 64) }
+
+func (n *number) Set(s string) error {
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err != nil:
+		return errors.New("not a number")
+	case math.IsNaN(f) || math.IsInf(f, 0):
+		return errors.New("not a finite number")
+	}
+	*n = number(f)
+	return nil
+}
+
+// numberVar defines a float64 flag of finite numbers.
+func numberVar(fs *flag.FlagSet, p *float64, name string, value float64, usage string) {
+	*p = value
+	fs.Var((*number)(p), name, usage)
 }

@@ -87,7 +87,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := st.check("score"); err != nil {
 		return err
 	}
-	if err := gates.parse("score"); err != nil {
+	if err := gates.parse("score", &setup, *conllPath != ""); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
