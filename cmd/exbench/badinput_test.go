@@ -422,16 +422,8 @@ func TestKillWhileWriting(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGINT to send")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build exbench with")
-	}
+	bin := binary(t)
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "exbench")
-	build := exec.Command(goTool, "build", "-buildvcs=false", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	const docs = 60
 	corpusPath, goldPath, preds := killInputs(t, tmp, docs, 120)
 

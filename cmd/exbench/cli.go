@@ -70,8 +70,18 @@ func printMainUsage(w io.Writer) {
 }
 
 // run is the whole command: it parses args, runs a verb and returns what
-// went wrong, if anything. It never calls os.Exit.
+// went wrong, if anything. It never calls os.Exit. Output that cannot be
+// written to stdout is an error.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	out := &checkedWriter{w: stdout}
+	err := runVerb(ctx, args, out, stderr)
+	if out.err != nil && (err == nil || errors.Is(err, out.err)) {
+		err = fmt.Errorf("writing to standard output: %w", out.err)
+	}
+	return err
+}
+
+func runVerb(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		printMainUsage(stderr)
 		return usagef("no verb given")
@@ -90,6 +100,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return usagef("unknown verb %q; run 'exbench -h' for the list", args[0])
+}
+
+// checkedWriter remembers the first error writing to w; later writes do
+// nothing. (A closed pipe ends the process with SIGPIPE before it
+// returns: | head stays quiet.)
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
 }
 
 // exitCode reports err on stderr and returns the exit status: 0 ok, 1

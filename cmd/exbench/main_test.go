@@ -3,9 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -145,5 +150,122 @@ func TestGoldREADME(t *testing.T) {
 	}
 	if !strings.Contains(string(readme), table) {
 		t.Errorf("gold/dmeir-2016/README.md does not show the output of 'exbench count':\n%s", table)
+	}
+}
+
+// fullWriter fails every write, as stdout on /dev/full does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// TestLostStdout: output that cannot be written is an error, exit 1,
+// whatever the verb.
+func TestLostStdout(t *testing.T) {
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"validate"},
+		{"count"},
+		{"score", "-conll", "testdata/score/ner.conll"},
+		{"score", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv", "-pred", "testdata/score/v1.csv"},
+		{"compare", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv", "testdata/score/gold.csv", "testdata/score/v1.csv"},
+		{"sweep", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv", "-pred", "testdata/score/v1-scored.csv"},
+		{"agree", "-corpus", "testdata/score/corpus", "testdata/score/gold.csv", "testdata/score/v1.csv"},
+		{"run", "-extractor", "numbers", "-o", filepath.Join(out, "n.csv")},
+		{"convert", "../../gold/dmeir-2016", filepath.Join(out, "g.jsonl")},
+		{"-h"},
+		{"score", "-h"},
+	} {
+		var stderr bytes.Buffer
+		code := exitCode(run(context.Background(), args, fullWriter{}, &stderr), &stderr)
+		if code != 1 || !strings.Contains(stderr.String(), "exbench: writing to standard output: no space left on device") {
+			t.Errorf("exbench %q with stdout full = %d, stderr:\n%s", args, code, stderr.String())
+		}
+	}
+}
+
+var (
+	binOnce sync.Once
+	binDir  string
+	binErr  error
+)
+
+// TestMain removes the binary that tests built, if any.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+// binary builds exbench once for the tests that run it as a process,
+// and returns its path; it skips the test under -short or without go.
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build exbench with")
+	}
+	binOnce.Do(func() {
+		if binDir, binErr = os.MkdirTemp("", "exbench-test-"); binErr != nil {
+			return
+		}
+		out, err := exec.Command(goTool, "build", "-buildvcs=false", "-o", filepath.Join(binDir, "exbench"), ".").CombinedOutput()
+		if err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return filepath.Join(binDir, "exbench")
+}
+
+// TestStdoutProcess runs the binary with stdout on /dev/full (an error,
+// exit 1) and into a pipe closed after the first byte (quiet).
+func TestStdoutProcess(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("needs /dev/full")
+	}
+	bin := binary(t)
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer full.Close()
+	cmd := exec.Command(bin, "count")
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = full, &stderr
+	err = cmd.Run()
+	if cmd.ProcessState.ExitCode() != 1 || stderr.String() != "exbench: writing to standard output: write /dev/stdout: no space left on device\n" {
+		t.Errorf("count > /dev/full: %v, stderr %q", err, stderr.String())
+	}
+
+	// Enough rows that count's table is larger than a pipe's buffer.
+	var rows strings.Builder
+	rows.WriteString("doc_id,start,end,text,label\n")
+	for d := range 20000 {
+		fmt.Fprintf(&rows, "d%05d,0,3,Ada,PERSON\n", d)
+	}
+	big := filepath.Join(t.TempDir(), "big.csv")
+	writeTestFile(t, big, rows.String())
+	cmd = exec.Command(bin, "count", big)
+	stderr.Reset()
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	out.Read(make([]byte, 1))
+	out.Close()
+	err = cmd.Wait()
+	if stderr.Len() > 0 || err == nil {
+		t.Errorf("count | head -c 1: %v, stderr %q; want it stopped by the closed pipe, quietly", err, stderr.String())
 	}
 }
