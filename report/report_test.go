@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -264,6 +265,76 @@ func TestFileName(t *testing.T) {
 	} {
 		if got := report.FileName(in); got != want {
 			t.Errorf("report.FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWriteSetWholeOrNothing: when one file of a set cannot be replaced
+// (a directory stands in its place), none is.
+func TestWriteSetWholeOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	text := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	ctx := context.Background()
+	if err := report.WriteSet(ctx, dir, []report.File{{Name: "a.csv", Write: text("old")}, {Name: "c.csv", Write: text("old")}}); err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "b.csv"), 0o755)
+	err := report.WriteSet(ctx, dir, []report.File{{Name: "a.csv", Write: text("new")}, {Name: "b.csv", Write: text("new")}, {Name: "c.csv", Write: text("new")}})
+	if err == nil || !strings.Contains(err.Error(), "b.csv is a directory") {
+		t.Errorf("WriteSet over a directory = %v", err)
+	}
+	for _, name := range []string{"a.csv", "c.csv"} {
+		if data, _ := os.ReadFile(filepath.Join(dir, name)); string(data) != "old" {
+			t.Errorf("%s = %q after a failed set, want it old", name, data)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestWriteSetConcurrent writes 8 sets into one directory at once, 20
+// times: every run succeeds, and the files always come from one run.
+func TestWriteSetConcurrent(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"a.csv", "b.csv", "c.csv", "d.csv", "e.csv"}
+	for round := range 20 {
+		errs := make(chan error, 8)
+		for run := range 8 {
+			go func() {
+				var files []report.File
+				for _, n := range names {
+					files = append(files, report.File{Name: n, Write: func(w io.Writer) error {
+						_, err := fmt.Fprintf(w, "round %d run %d\n%s", round, run, strings.Repeat("x", 1<<16))
+						return err
+					}})
+				}
+				errs <- report.WriteSet(context.Background(), dir, files)
+			}()
+		}
+		for range 8 {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		var first string
+		for _, n := range names {
+			data, err := os.ReadFile(filepath.Join(dir, n))
+			if err != nil {
+				t.Fatal(err)
+			}
+			head, _, _ := strings.Cut(string(data), "\n")
+			if first == "" {
+				first = head
+			}
+			if head != first {
+				t.Fatalf("round %d: %s holds %q, a.csv %q: a mixed set", round, n, head, first)
+			}
 		}
 	}
 }

@@ -21,13 +21,19 @@ var ScoreFiles = []string{"scores.csv", "documents.csv", "confusion.csv", "numbe
 // errors.csv. rows holds the rows of documents.csv and errors.csv, made
 // as the documents were scored.
 func Write(ctx context.Context, dir string, res *eval.Result, rows *Rows) error {
-	return WriteSet(ctx, dir, []File{
+	return WriteSet(ctx, dir, Files(res, rows))
+}
+
+// Files returns the five reports of a scoring, for a set of files that
+// holds more ([WriteSet]); [Write] writes them alone.
+func Files(res *eval.Result, rows *Rows) []File {
+	return []File{
 		{"scores.csv", func(w io.Writer) error { return Scores(w, res) }},
 		{"documents.csv", func(w io.Writer) error { return rows.writeDocs(w) }},
 		{"confusion.csv", func(w io.Writer) error { return Confusion(w, res) }},
 		{"numbers.csv", func(w io.Writer) error { return Numbers(w, res) }},
 		{"errors.csv", func(w io.Writer) error { return rows.writeErrors(w) }},
-	})
+	}
 }
 
 // ScoreRow is a row of scores.csv, as gocsv writes it (exported, so

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -18,34 +19,58 @@ type File struct {
 	Write func(io.Writer) error
 }
 
-// WriteSet writes files into dir, which it creates if need be, so that
-// whatever happens each file is either as it was before or complete:
+// WriteSet writes files into dir, which it creates if need be, as one
+// set: whatever happens, either every file is new or every file is as it
+// was.
 //
-//   - each file is written to a temporary file beside it, ".NAME.*.tmp",
+//   - Writers of one directory take turns: each holds a lock on dir while
+//     it writes (flock, where the system has it), which the system drops
+//     if the process dies, and a run waits for the one before it (or for
+//     ctx).
+//   - Every file's place is checked first: a directory where a file goes
+//     fails the set before anything is written.
+//   - Each file is written to a temporary file beside it, ".NAME.*.tmp",
 //     synced and closed; on any error, or when ctx is done before all are
-//     written (an interrupt), the temporary files are removed, every file
-//     is left as it was, and the error is returned;
-//   - then each temporary file is renamed over its file, one after
-//     another. Renames are quick and atomic, so the set is replaced
-//     almost at once; ctx is not looked at any more.
+//     written (an interrupt), the temporary files are removed and the error
+//     returned.
+//   - Then each file is moved aside (".NAME.old") and its new version
+//     renamed into its place, one after another; if a rename fails, the
+//     files already replaced are put back. Renames are quick and atomic,
+//     so the set changes almost at once; ctx is not looked at any more.
 //
-// A run killed (SIGKILL) while it writes can leave temporary files:
-// WriteSet removes those of the files it is about to write first. So two
-// runs must not write the same files in one directory at once (their
-// reports would be mixed anyway).
+// A name may hold a directory below dir ("predictions/a.csv"). A run
+// killed (SIGKILL) while it writes can leave temporary files: the next
+// run that writes the same files removes them.
 func WriteSet(ctx context.Context, dir string, files []File) (err error) {
+	for _, f := range files {
+		if !filepath.IsLocal(f.Name) {
+			return fmt.Errorf("report: %q is not a file name inside the output directory", f.Name)
+		}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot write to %s: %w", dir, err)
 	}
-	if err := removeStale(dir, files); err != nil {
+	unlock, err := lockDir(ctx, dir)
+	if err != nil {
 		return err
+	}
+	defer unlock()
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+			return fmt.Errorf("%s is a directory: cannot replace it with a file", path)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return fmt.Errorf("cannot write to %s: %w", filepath.Dir(path), err)
+		}
+		if err := removeStale(path); err != nil {
+			return err
+		}
 	}
 	var tmps []string
 	defer func() {
-		if err != nil {
-			for _, t := range tmps {
-				os.Remove(t) // already renamed if a later rename failed: no harm
-			}
+		for _, t := range tmps {
+			os.Remove(t) // renamed already if all went well: no harm
 		}
 	}()
 	for _, f := range files {
@@ -61,16 +86,54 @@ func WriteSet(ctx context.Context, dir string, files []File) (err error) {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted, nothing written to %s: %w", dir, err)
 	}
+	return commit(dir, files, tmps)
+}
+
+// commit renames each temporary file over its file, keeping the old one
+// aside until all are in place, and puts the old ones back if a rename
+// fails.
+func commit(dir string, files []File, tmps []string) error {
+	type moved struct{ path, old string }
+	var done []moved
+	undo := func() {
+		for _, m := range slices.Backward(done) {
+			if m.old != "" {
+				os.Rename(m.old, m.path)
+			} else {
+				os.Remove(m.path)
+			}
+		}
+	}
 	for i, f := range files {
 		path := filepath.Join(dir, f.Name)
-		if err := os.Rename(tmps[i], path); err != nil {
-			if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
-				return fmt.Errorf("%s is a directory: cannot replace it with a file", path)
+		m := moved{path: path}
+		if _, err := os.Lstat(path); err == nil {
+			m.old = oldName(path)
+			if err := os.Rename(path, m.old); err != nil {
+				undo()
+				return err
 			}
+		}
+		if err := os.Rename(tmps[i], path); err != nil {
+			if m.old != "" {
+				os.Rename(m.old, path)
+			}
+			undo()
 			return err
+		}
+		done = append(done, m)
+	}
+	for _, m := range done {
+		if m.old != "" {
+			os.Remove(m.old)
 		}
 	}
 	return nil
+}
+
+// oldName is where a file waits while its new version takes its place.
+func oldName(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".old")
 }
 
 // WriteFile writes the file at path through write, as [WriteSet] does,
@@ -94,7 +157,7 @@ func writeTemp(path string, write func(io.Writer) error) (tmp string, err error)
 		}
 	}()
 	if err := write(f); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
+		return "", err
 	}
 	if err := f.Sync(); err != nil {
 		return "", err
@@ -108,21 +171,22 @@ func writeTemp(path string, write func(io.Writer) error) (tmp string, err error)
 	return f.Name(), nil
 }
 
-// removeStale removes the temporary files that writeTemp made for files in
-// dir and that a killed run left: ".NAME.DIGITS.tmp".
-func removeStale(dir string, files []File) error {
+// removeStale removes what a killed run left of the file at path: its
+// temporary files, ".NAME.DIGITS.tmp", and an old version moved aside,
+// ".NAME.old".
+func removeStale(path string) error {
+	dir, name := filepath.Dir(path), filepath.Base(path)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		for _, f := range files {
-			rest, ok := strings.CutPrefix(e.Name(), "."+f.Name+".")
-			digits, ok2 := strings.CutSuffix(rest, ".tmp")
-			if ok && ok2 && digits != "" && strings.Trim(digits, "0123456789") == "" && e.Type().IsRegular() {
-				if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
-					return err
-				}
+		rest, ok := strings.CutPrefix(e.Name(), "."+name+".")
+		digits, ok2 := strings.CutSuffix(rest, ".tmp")
+		stale := ok && ok2 && digits != "" && strings.Trim(digits, "0123456789") == "" || e.Name() == "."+name+".old"
+		if stale && e.Type().IsRegular() {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return err
 			}
 		}
 	}

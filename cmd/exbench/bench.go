@@ -23,16 +23,18 @@ Usage: exbench bench [-corpus C] [-gold G] [-extractor NAME ...] [-j N] [-o DIR]
 
 Bench is the main job: it runs extractors over a corpus, scores each
 against the gold, prints one table (per system, micro precision, recall
-and F1 under every scheme, and documents per second) and writes under DIR
-(scores.csv with bootstrap confidence intervals unless -ci=false):
+and F1 under every scheme, and documents per second) and writes under DIR,
+all files as one set (scores.csv with bootstrap confidence intervals
+unless -ci=false):
 
 	predictions/NAME.csv, predictions/NAME.json   each system's mentions and manifest
 	scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv   the reports of 'exbench score'
 
 With no flags it runs the built-in extractors prose, numbers and dates, and
 their combination prose+numbers+dates, on the bundled corpus and gold.
-Every file is replaced atomically. Documents the gold does not cover are
-not run.
+The files are written when all is done, and replace the earlier ones all
+at once: an interrupted bench leaves the last set whole. Documents the
+gold does not cover are not run.
 
 Example:
 
@@ -117,6 +119,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	bench := report.Bench{Docs: len(sub.Docs)}
+	var files []report.File // the predictions and the reports, written as one set
 	for _, e := range es {
 		r, err := extract.Run(ctx, e, sub, extract.Options{Workers: *workers, Progress: progress(stderr, e.Name(), len(sub.Docs))})
 		if err != nil {
@@ -126,14 +129,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		ms := r.All()
-		base := filepath.Join(*out, "predictions", report.FileName(r.Name))
+		base := filepath.Join("predictions", report.FileName(r.Name))
 		m := newManifest(r.Name, r.Version, filepath.Base(c.Name), r.Stats)
-		if err := report.WriteSet(ctx, filepath.Dir(base), []report.File{
-			{Name: filepath.Base(base) + ".csv", Write: func(w io.Writer) error { return gold.Write(w, ms) }},
-			{Name: filepath.Base(base) + ".json", Write: m.WriteJSON},
-		}); err != nil {
-			return err
-		}
+		files = append(files,
+			report.File{Name: base + ".csv", Write: func(w io.Writer) error { return gold.Write(w, ms) }},
+			report.File{Name: base + ".json", Write: m.WriteJSON})
 		in.Systems = append(in.Systems, eval.System{Name: r.Name, Mentions: eval.Mentions(ms)})
 		bench.DocsPerSec = append(bench.DocsPerSec, float64(len(sub.Docs))/r.Wall.Seconds())
 	}
@@ -147,7 +147,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return scoreError(err, stderr)
 	}
-	if err := report.Write(ctx, *out, res, rows); err != nil {
+	if err := report.WriteSet(ctx, *out, append(files, report.Files(res, rows)...)); err != nil {
 		return err
 	}
 	if err := report.BenchTable(stdout, res, bench); err != nil {
