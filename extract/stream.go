@@ -108,7 +108,7 @@ feed:
 				err = check(d, ms)
 			}
 			if err != nil {
-				return fmt.Errorf("extractor %s: document %q: %w", e.Name(), d.ID, err)
+				return docError(e, d, err)
 			}
 			mu.Lock()
 			defer mu.Unlock()
@@ -146,6 +146,19 @@ feed:
 		return st, errors.Join(problems...)
 	}
 	return st, nil
+}
+
+// docError returns err, from extracting d with e, prefixed with the
+// extractor's name and the document's ID, unless err names both already
+// (as the errors of package external do, by a method Extractor).
+func docError(e Extractor, d corpus.Doc, err error) error {
+	var named interface{ Extractor() (name, docID string) }
+	if errors.As(err, &named) {
+		if name, id := named.Extractor(); name == e.Name() && id == d.ID {
+			return err
+		}
+	}
+	return fmt.Errorf("extractor %s: document %q: %w", e.Name(), d.ID, err)
 }
 
 // done is an extracted document waiting for its turn.

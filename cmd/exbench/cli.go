@@ -47,6 +47,10 @@ var errFailed = errors.New("failed")
 // errGate means a gate failed: exit status 3.
 var errGate = errors.New("gate failed")
 
+// errInterrupted means the run was interrupted (SIGINT) before it was
+// done: exit status 130, as a shell gives.
+var errInterrupted = errors.New("interrupted; no file was written")
+
 // errHelp is returned after -h has printed the usage: exit 0.
 var errHelp = errors.New("help shown")
 
@@ -75,6 +79,9 @@ func printMainUsage(w io.Writer) {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	out := &checkedWriter{w: stdout}
 	err := runVerb(ctx, args, out, stderr)
+	if err != nil && ctx.Err() != nil {
+		return errInterrupted
+	}
 	if out.err != nil && (err == nil || errors.Is(err, out.err)) {
 		err = fmt.Errorf("writing to standard output: %w", out.err)
 	}
@@ -122,7 +129,7 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 }
 
 // exitCode reports err on stderr and returns the exit status: 0 ok, 1
-// error, 2 usage, 3 a gate failed.
+// error, 2 usage, 3 a gate failed, 130 interrupted.
 func exitCode(err error, stderr io.Writer) int {
 	var ue *usageError
 	switch {
@@ -135,6 +142,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return 1
 	case errors.Is(err, errGate):
 		return 3
+	case errors.Is(err, errInterrupted):
+		fmt.Fprintf(stderr, "exbench: %v\n", err)
+		return 130
 	}
 	fmt.Fprintf(stderr, "exbench: %v\n", err)
 	return 1

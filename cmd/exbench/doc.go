@@ -19,8 +19,9 @@
 //
 // Every verb takes -h, which prints its flags and an example. The exit
 // status is 0 on success, 1 on an error or an invalid file, 2 for a
-// mistake in the command line, and 3 when a gate (-fail-if,
-// -fail-on-regression) failed.
+// mistake in the command line, 3 when a gate (-fail-if,
+// -fail-on-regression) failed, and 130 when interrupted (SIGINT) before
+// any file was written.
 //
 // Corpora and mention files are described in the README: a corpus is a
 // directory of UTF-8 .txt files or a JSONL file of {"id", "text"} records;

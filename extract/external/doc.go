@@ -87,17 +87,26 @@
 // document at a time; for more, run several extractors.
 // [Extractor.Close] closes the program's stdin and waits for it to exit.
 //
+// When the extractor fails or is closed, the program's process group is
+// killed, so children the program started go with it. When exbench is
+// interrupted it does the same before it exits. When exbench is killed
+// (SIGKILL), on Linux the kernel kills the program too; what can still
+// outlive exbench is a child of the program, and a process that left its
+// group (setsid, a daemon), until it next writes to a closed pipe.
+// Elsewhere than Linux the program itself can outlive a killed exbench
+// in the same way.
+//
 // # Errors
 //
 // A failure never passes for an empty result. Each is an [*Error] that
 // names the extractor, the document and, for a bad answer, the line of
 // stdout, and ends with the program's stderr:
 //
-//	external: spacy-sm: exited with status 2 while on document "d1"; its stderr:
+//	external spacy-sm: document "d1": exited with status 2 while on this document; its stderr:
 //	Traceback (most recent call last): ...
-//	external: spacy-sm: no answer for document "d1" within 30s (does the program flush its stdout after each line?)
-//	external: spacy-sm: stdout line 3 (document "d1"): invalid JSON: invalid character 'o' in literal null (expecting 'u'); the line is "not json" (...)
-//	external: spacy-sm: stdout line 3 (document "d1"): mentions[2]: end: 40 is past the end of the document (length 31)
+//	external spacy-sm: document "d1": no answer to the first document within 30s: a program that loads a model first may need a longer timeout, and one that does not flush its stdout after each answer never answers
+//	external spacy-sm: document "d1": stdout line 3: invalid JSON: invalid character 'o' in literal null (expecting 'u'); the line is "not json" (...)
+//	external spacy-sm: document "d1": stdout line 3: mentions[2]: end: 40 is past the end of the document (length 31)
 //
 // After a failure the program is killed, with every process in its group,
 // and the extractor is dead: every later call returns the same error.

@@ -31,18 +31,18 @@ type Error struct {
 
 // Error formats e as
 //
-//	external: NAME: stdout line N (document "ID"): problem; its stderr:
+//	external NAME: document "ID": stdout line N: problem; its stderr:
 //	...
 //
-// leaving out the line part when Line is 0, the document when DocID is ""
-// and the stderr part when there was none.
+// leaving out the document when DocID is "", the line when Line is 0 and
+// the stderr part when there was none.
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "external: %s: ", e.Name)
-	switch {
-	case e.Line > 0 && e.DocID != "":
-		fmt.Fprintf(&b, "stdout line %d (document %q): ", e.Line, e.DocID)
-	case e.Line > 0:
+	fmt.Fprintf(&b, "external %s: ", e.Name)
+	if e.DocID != "" {
+		fmt.Fprintf(&b, "document %q: ", e.DocID)
+	}
+	if e.Line > 0 {
 		fmt.Fprintf(&b, "stdout line %d: ", e.Line)
 	}
 	b.WriteString(e.Err.Error())
@@ -52,6 +52,10 @@ func (e *Error) Error() string {
 	}
 	return b.String()
 }
+
+// Extractor returns the extractor's name and the document: the error
+// names both already (see [extract.Stream]).
+func (e *Error) Extractor() (name, docID string) { return e.Name, e.DocID }
 
 func (e *Error) Unwrap() error { return e.Err }
 

@@ -79,6 +79,9 @@ type Extractor struct {
 	stdin   io.WriteCloser
 	stdout  *os.File
 	stderr  *tail
+	stderrR *os.File      // read end of the program's stderr
+	stderrD chan struct{} // closed when all of stderr has been read
+	answers int           // documents answered
 	lines   chan outLine  // the program's stdout, a line at a time; closed at its end
 	done    chan struct{} // closed to stop the reader of stdout
 	exited  chan struct{} // closed once the program has exited and waitErr is set
@@ -102,11 +105,11 @@ func New(cfg Config) (*Extractor, error) {
 		grace:   Grace,
 	}
 	if strings.TrimSpace(cfg.Command) == "" {
-		return nil, fmt.Errorf("external: %s: empty command", e.name)
+		return nil, errors.New("external: empty command")
 	}
 	switch {
 	case cfg.Timeout < 0:
-		return nil, fmt.Errorf("external: %s: negative timeout %v", e.name, cfg.Timeout)
+		return nil, fmt.Errorf("external: negative timeout %v", cfg.Timeout)
 	case cfg.Timeout == 0:
 		e.timeout = DefaultTimeout
 	}
@@ -116,10 +119,10 @@ func New(cfg Config) (*Extractor, error) {
 	}
 	words, err := splitWords(cfg.Command)
 	if err != nil {
-		return nil, fmt.Errorf("external: %s: command %q: %w", e.name, cfg.Command, err)
+		return nil, fmt.Errorf("external: command %q: %w", cfg.Command, err)
 	}
 	if words[0] == "" {
-		return nil, fmt.Errorf("external: %s: command %q: empty program name", e.name, cfg.Command)
+		return nil, fmt.Errorf("external: command %q: empty program name", cfg.Command)
 	}
 	e.argv = words
 	return e, nil
@@ -160,18 +163,18 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Menti
 		return nil, e.dead
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, &Error{Name: e.name, DocID: doc.ID, Err: fmt.Errorf("document %q: %w", doc.ID, err)}
+		return nil, &Error{Name: e.name, DocID: doc.ID, Err: err}
 	}
 	if !e.started {
 		e.started = true
 		if err := e.start(); err != nil {
-			e.dead = &Error{Name: e.name, DocID: doc.ID, Err: fmt.Errorf("cannot start the program: %w", err)}
+			e.dead = &Error{Name: e.name, Err: fmt.Errorf("cannot start the program: %w", err)}
 			return nil, e.dead
 		}
 	}
 	req, err := encodeRequest(doc)
 	if err != nil {
-		return nil, &Error{Name: e.name, DocID: doc.ID, Err: fmt.Errorf("document %q: %w", doc.ID, err)}
+		return nil, &Error{Name: e.name, DocID: doc.ID, Err: err}
 	}
 
 	timer := time.NewTimer(e.timeout)
@@ -182,10 +185,13 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Menti
 		written <- err
 	}()
 	timeout := func() error {
-		return e.fail(doc.ID, 0, problemf(ErrTimeout, "no answer for document %q within %v (does the program flush its stdout after each line?)", doc.ID, e.timeout))
+		if e.answers == 0 {
+			return e.fail(doc.ID, 0, problemf(ErrTimeout, "no answer to the first document within %v: a program that loads a model first may need a longer timeout, and one that does not flush its stdout after each answer never answers", e.timeout))
+		}
+		return e.fail(doc.ID, 0, problemf(ErrTimeout, "no answer within %v, after %d documents answered (a slow document needs a longer timeout)", e.timeout, e.answers))
 	}
 	cancelled := func() error {
-		return e.fail(doc.ID, 0, fmt.Errorf("document %q: %w (the program was stopped)", doc.ID, context.Cause(ctx)))
+		return e.fail(doc.ID, 0, fmt.Errorf("%w (the program was stopped)", context.Cause(ctx)))
 	}
 
 	var answer outLine
@@ -230,6 +236,7 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Menti
 			return nil, cancelled()
 		}
 	}
+	e.answers++
 	return ms, nil
 }
 
@@ -239,28 +246,41 @@ func (e *Extractor) start() error {
 	cmd := exec.Command(e.argv[0], e.argv[1:]...)
 	cmd.Dir = e.dir
 	setGroup(cmd)
-	e.stderr = &tail{max: MaxStderr}
-	cmd.Stderr = e.stderr
-	cmd.WaitDelay = e.grace // for stderr held open by a child that outlives the program
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return err
 	}
-	// Stdout is a pipe of our own, not cmd.StdoutPipe, so that reading it
-	// does not race with cmd.Wait closing it.
+	// Stdout and stderr are pipes of our own, not cmd.StdoutPipe or a
+	// Writer, so that reading stdout does not race with cmd.Wait closing
+	// it, and so that cmd.Wait returns when the program exits, not when
+	// the last child that inherited stderr closes it.
 	r, w, err := os.Pipe()
 	if err != nil {
 		stdin.Close()
 		return err
 	}
-	cmd.Stdout = w
+	er, ew, err := os.Pipe()
+	if err != nil {
+		stdin.Close()
+		r.Close()
+		w.Close()
+		return err
+	}
+	cmd.Stdout, cmd.Stderr = w, ew
 	err = cmd.Start()
 	w.Close()
+	ew.Close()
 	if err != nil {
 		r.Close()
+		er.Close()
 		return err
 	}
 	e.cmd, e.stdin, e.stdout = cmd, stdin, r
+	e.stderr, e.stderrR, e.stderrD = &tail{max: MaxStderr}, er, make(chan struct{})
+	go func() {
+		io.Copy(e.stderr, er) // until every writer has closed it, or stop closes er
+		close(e.stderrD)
+	}()
 	e.lines = make(chan outLine)
 	e.done = make(chan struct{})
 	e.exited = make(chan struct{})
@@ -321,9 +341,9 @@ func (e *Extractor) exitedEarly(docID string) error {
 	defer timer.Stop()
 	select {
 	case <-e.exited:
-		return e.fail(docID, 0, problemf(ErrExited, "%s while on document %q", describeExit(e.waitErr), docID))
+		return e.fail(docID, 0, problemf(ErrExited, "%s while on this document", describeExit(e.waitErr)))
 	case <-timer.C:
-		return e.fail(docID, 0, problemf(ErrExited, "stopped reading its stdin or closed its stdout while on document %q, and did not exit within %v", docID, e.grace))
+		return e.fail(docID, 0, problemf(ErrExited, "stopped reading its stdin or closed its stdout while on this document, and did not exit within %v", e.grace))
 	}
 }
 
@@ -337,8 +357,6 @@ func describeExit(err error) string {
 		return fmt.Sprintf("exited with status %d", ee.ExitCode())
 	case errors.As(err, &ee):
 		return "was stopped by " + ee.ProcessState.String() // "signal: killed"
-	case errors.Is(err, exec.ErrWaitDelay):
-		return "exited with status 0 but left its stderr open"
 	}
 	return fmt.Sprintf("exited: %v", err)
 }
@@ -362,9 +380,14 @@ func (e *Extractor) stop() {
 	case <-e.exited:
 	case <-timer.C: // cannot happen short of a process that ignores SIGKILL
 	}
+	select {
+	case <-e.stderrD: // every process that held stderr is gone
+	case <-timer.C: // a process outside the group holds it
+	}
 	close(e.done)
 	e.stdin.Close()
 	e.stdout.Close()
+	e.stderrR.Close()
 }
 
 // Close closes the program's stdin, which tells it there are no more

@@ -194,7 +194,7 @@ func TestShell(t *testing.T) {
 	}
 	defer x.Close()
 	_, err = x.Extract(context.Background(), corpus.Doc{ID: "d1", Text: "Ada"})
-	want := "external: sh: exited with status 2 while on document \"d1\"; its stderr:\noops"
+	want := "external sh: document \"d1\": exited with status 2 while on this document; its stderr:\noops"
 	if !errors.Is(err, ErrExited) || err == nil || err.Error() != want {
 		t.Errorf("Extract error = %v, want %q", err, want)
 	}
@@ -213,29 +213,29 @@ func TestFailures(t *testing.T) {
 	}{
 		{
 			mode: "crash", docs: []string{"d1"}, is: ErrExited,
-			want: "external: fakener: exited with status 3 while on document \"d1\"; its stderr:\nTraceback (most recent call last):\nfakener: crash: something broke",
+			want: "external fakener: document \"d1\": exited with status 3 while on this document; its stderr:\nTraceback (most recent call last):\nfakener: crash: something broke",
 		},
 		{
 			mode: "garbage", docs: []string{"d1", "d2"}, is: ErrOutput,
-			want: `external: fakener: stdout line 2 (document "d2"): invalid JSON: invalid character 'o' in literal null (expecting 'u'); the line is "not json" (the program may be printing something else to stdout: logs and progress belong on stderr)`,
+			want: `external fakener: document "d2": stdout line 2: invalid JSON: invalid character 'o' in literal null (expecting 'u'); the line is "not json" (the program may be printing something else to stdout: logs and progress belong on stderr)`,
 		},
 		{
 			mode: "wrongid", docs: []string{"d1"}, is: ErrDocID,
-			want: `external: fakener: stdout line 1 (document "d1"): doc_id "d1-x", but the document sent was "d1" (one answer line per document, in order)`,
+			want: `external fakener: document "d1": stdout line 1: doc_id "d1-x", but the document sent was "d1" (one answer line per document, in order)`,
 		},
 		{
 			mode: "badoffset", docs: []string{"d1"}, is: ErrMention,
-			want: `external: fakener: stdout line 1 (document "d1"): mentions[0]: end: 20 is past the end of the document (length 15)`,
+			want: `external fakener: document "d1": stdout line 1: mentions[0]: end: 20 is past the end of the document (length 15)`,
 		},
 		{
 			mode: "badlabel", docs: []string{"d1"}, is: ErrMention,
-			want: "external: fakener: stdout line 1 (document \"d1\"): 2 problems with mentions:\n" +
+			want: "external fakener: document \"d1\": stdout line 1: 2 problems with mentions:\n" +
 				"\tmentions[0]: label: unknown label \"PER\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)\n" +
 				"\tmentions[1]: label: unknown label \"PER\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)",
 		},
 		{
 			mode: "late-exit-after-2-docs", docs: []string{"d1", "d2", "d3"}, is: ErrExited,
-			want: `external: fakener: exited with status 0 while on document "d3"`,
+			want: `external fakener: document "d3": exited with status 0 while on this document`,
 		},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
@@ -284,7 +284,7 @@ func TestTimeout(t *testing.T) {
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("Extract error = %v, want ErrTimeout", err)
 	}
-	want := `external: fakener: no answer for document "d1" within 200ms (does the program flush its stdout after each line?); its stderr:` + "\nfakener: hanging; child pid "
+	want := `external fakener: document "d1": no answer to the first document within 200ms: a program that loads a model first may need a longer timeout, and one that does not flush its stdout after each answer never answers; its stderr:` + "\nfakener: hanging; child pid "
 	if !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Extract error =\n%s\nwant it to start\n%s", err, want)
 	}
@@ -317,7 +317,7 @@ func TestContext(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Extract error = %v, want context.DeadlineExceeded", err)
 	}
-	if want := `external: fakener: document "d1": context deadline exceeded (the program was stopped)`; !strings.HasPrefix(err.Error(), want) {
+	if want := `external fakener: document "d1": context deadline exceeded (the program was stopped)`; !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Extract error = %v, want it to start %q", err, want)
 	}
 	checkGone(t, x.cmd.Process.Pid)
@@ -355,6 +355,22 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
+// TestTimeoutLater: a timeout after answers is not blamed on flushing.
+func TestTimeoutLater(t *testing.T) {
+	t.Parallel()
+	x := newFake(t, "slow-third", 200*time.Millisecond)
+	for _, id := range []string{"d1", "d2"} {
+		if _, err := x.Extract(context.Background(), corpus.Doc{ID: id, Text: "Ada"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := x.Extract(context.Background(), corpus.Doc{ID: "d3", Text: "Ada"})
+	want := `external fakener: document "d3": no answer within 200ms, after 2 documents answered (a slow document needs a longer timeout)`
+	if !errors.Is(err, ErrTimeout) || err.Error() != want {
+		t.Errorf("Extract error =\n%v\nwant\n%s", err, want)
+	}
+}
+
 func TestClose(t *testing.T) {
 	for _, tc := range []struct {
 		mode string
@@ -363,9 +379,10 @@ func TestClose(t *testing.T) {
 	}{
 		{"ok", nil, ""},
 		{"late-exit-after-2-docs", nil, ""},
-		{"fail-on-close", ErrExited, "external: fakener: exited with status 4 after the last document; its stderr:\nfakener: failing at the end"},
-		{"linger", ErrTimeout, "external: fakener: did not exit within 200ms of its stdin being closed, so it was killed"},
-		{"extra-output", ErrOutput, `external: fakener: stdout line 3: output after the answer to the last document: "bye\n"`},
+		{"leave-child", nil, ""}, // exits 0 while its child holds stdout and stderr
+		{"fail-on-close", ErrExited, "external fakener: exited with status 4 after the last document; its stderr:\nfakener: failing at the end"},
+		{"linger", ErrTimeout, "external fakener: did not exit within 200ms of its stdin being closed, so it was killed"},
+		{"extra-output", ErrOutput, `external fakener: stdout line 3: output after the answer to the last document: "bye\n"`},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
 			t.Parallel()
@@ -420,7 +437,7 @@ func TestStartError(t *testing.T) {
 	if !errors.Is(err, exec.ErrNotFound) {
 		t.Errorf("Extract error = %v, want exec.ErrNotFound", err)
 	}
-	want := `external: missing: cannot start the program: exec: "exbench-no-such-program": executable file not found in $PATH`
+	want := `external missing: cannot start the program: exec: "exbench-no-such-program": executable file not found in $PATH`
 	if err == nil || err.Error() != want {
 		t.Errorf("Extract error = %v, want %s", err, want)
 	}
@@ -441,12 +458,12 @@ func TestNew(t *testing.T) {
 	}{
 		{name: "words", cfg: Config{Command: ` python3  "my ner.py" --model='en core' a\ b `}, argv: []string{"python3", "my ner.py", "--model=en core", "a b"}},
 		{name: "shell", cfg: Config{Command: "a | b > c", Shell: true}, argv: []string{"sh", "-c", "a | b > c"}},
-		{name: "empty", cfg: Config{Command: " \t"}, want: "external: external: empty command"},
-		{name: "empty shell", cfg: Config{Shell: true}, want: "external: external: empty command"},
-		{name: "empty name", cfg: Config{Command: `'' x`, Name: "n"}, want: `external: n: command "'' x": empty program name`},
-		{name: "quote", cfg: Config{Command: `python3 "ner.py`}, want: `external: external: command "python3 \"ner.py": unterminated double quote at column 9`},
-		{name: "pipe", cfg: Config{Command: `ner | tee log`}, want: `external: external: command "ner | tee log": "|" at column 5 is shell syntax, but the command runs without a shell: quote it, or set Shell to run the command with sh -c`},
-		{name: "timeout", cfg: Config{Command: "ner", Timeout: -time.Second}, want: "external: external: negative timeout -1s"},
+		{name: "empty", cfg: Config{Command: " \t"}, want: "external: empty command"},
+		{name: "empty shell", cfg: Config{Shell: true}, want: "external: empty command"},
+		{name: "empty name", cfg: Config{Command: `'' x`, Name: "n"}, want: `external: command "'' x": empty program name`},
+		{name: "quote", cfg: Config{Command: `python3 "ner.py`}, want: `external: command "python3 \"ner.py": unterminated double quote at column 9`},
+		{name: "pipe", cfg: Config{Command: `ner | tee log`}, want: `external: command "ner | tee log": "|" at column 5 is shell syntax, but the command runs without a shell: quote it, or set Shell to run the command with sh -c`},
+		{name: "timeout", cfg: Config{Command: "ner", Timeout: -time.Second}, want: "external: negative timeout -1s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x, err := New(tc.cfg)

@@ -8,9 +8,11 @@ import (
 )
 
 // setGroup makes cmd start in a process group of its own, so that
-// killGroup reaches the program's children too.
+// killGroup reaches the program's children too, and on Linux has the
+// kernel kill the program when exbench dies, even by SIGKILL.
 func setGroup(cmd *exec.Cmd) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	setDeathSignal(cmd.SysProcAttr)
 }
 
 // killGroup kills the process group that cmd leads: the program and every

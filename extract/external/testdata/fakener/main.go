@@ -14,6 +14,8 @@
 //	fail-on-close           as ok, but exits with status 4 at the end of its input
 //	linger                  as ok, but does not exit at the end of its input
 //	extra-output            as ok, but prints a line at the end of its input
+//	slow-third              answers two documents, then never answers
+//	leave-child             as ok, but starts a child that sleeps holding stdout and stderr, and exits at the end of its input
 //	sleep                   sleeps (the child of hang)
 package main
 
@@ -55,12 +57,13 @@ func main() {
 	case "sleep":
 		time.Sleep(time.Hour)
 		return
-	case "hang":
+	case "hang", "leave-child":
 		self, err := os.Executable()
 		if err != nil {
 			fail(err)
 		}
 		child := exec.Command(self, "sleep")
+		child.Stdout, child.Stderr = os.Stdout, os.Stderr
 		if err := child.Start(); err != nil {
 			fail(err)
 		}
@@ -81,6 +84,10 @@ func main() {
 		switch mode {
 		case "hang":
 			time.Sleep(time.Hour)
+		case "slow-third":
+			if n == 3 {
+				time.Sleep(time.Hour)
+			}
 		case "crash":
 			fmt.Fprintln(os.Stderr, "Traceback (most recent call last):\nfakener: crash: something broke")
 			os.Exit(3)

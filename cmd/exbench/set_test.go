@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestConcurrentScore runs 8 scorings into one directory at once, 20
+// times: each succeeds, and the five reports always come from one run.
+func TestConcurrentScore(t *testing.T) {
+	out := t.TempDir()
+	for round := range 20 {
+		errs := make(chan error, 8)
+		for i := range 8 {
+			go func() {
+				args := []string{"score", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv",
+					"-pred", fmt.Sprintf("r%dx%d=testdata/score/v1.csv", round, i), "-o", out}
+				var stdout, stderr strings.Builder
+				if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+					errs <- fmt.Errorf("%v: %s", err, stderr.String())
+					return
+				}
+				errs <- nil
+			}()
+		}
+		for range 8 {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		systems := map[string]bool{}
+		for name, data := range reportsIn(t, out) {
+			rows := readCSV(t, filepath.Join(out, name))
+			for _, r := range rows[1:] {
+				systems[r[0]] = true
+			}
+			if len(data) == 0 {
+				t.Fatalf("round %d: %s is empty", round, name)
+			}
+		}
+		if len(systems) != 1 {
+			t.Fatalf("round %d: the reports hold the systems %v: a mixed set", round, systems)
+		}
+	}
+}
+
+// slowExternal is an external extractor in sh that finds nothing, taking
+// a while per document, and exits with status code at the end.
+func slowExternal(sleep string, code int) []string {
+	script := fmt.Sprintf(`while read -r line; do sleep %s; id=$(printf '%%s' "$line" | sed 's/^{"doc_id":"\([^"]*\)".*/\1/'); printf '{"doc_id":"%%s","mentions":[]}\n' "$id"; done; exit %d`, sleep, code)
+	return []string{"-extractor", "external", "-shell", "-cmd", script, "-name", "slow", "-version", "1"}
+}
+
+// TestRunFailsWhole: a program that answers every document and then exits
+// with an error leaves the earlier prediction file and manifest as they
+// were; neither is replaced.
+func TestRunFailsWhole(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	out := filepath.Join(t.TempDir(), "slow.csv")
+	args := append([]string{"run", "-o", out}, slowExternal("0", 0)...)
+	if code, _, stderr := exbench(t, args...); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	before := readTree(t, filepath.Dir(out))
+	args = append([]string{"run", "-o", out}, slowExternal("0", 3)...)
+	code, _, stderr := exbench(t, args...)
+	if want := "exbench: external slow: exited with status 3 after the last document\n"; code != 1 || stderr != want {
+		t.Errorf("run with a program that exits 3 = %d, stderr:\n%s", code, stderr)
+	}
+	if after := readTree(t, filepath.Dir(out)); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("files changed by a failed run:\nbefore %v\nafter  %v", before, after)
+	}
+}
+
+// TestBenchInterrupted interrupts a bench over the output of an earlier
+// one, while an extractor still runs after another has finished: the
+// earlier set is left whole, predictions and reports alike.
+func TestBenchInterrupted(t *testing.T) {
+	bin := binary(t)
+	out := t.TempDir()
+	first := exec.Command(bin, "bench", "-extractor", "numbers", "-ci=false", "-o", out)
+	if b, err := first.CombinedOutput(); err != nil {
+		t.Fatalf("bench: %v\n%s", err, b)
+	}
+	before := readTree(t, out)
+	cmd := exec.Command(bin, append([]string{"bench", "-extractor", "numbers", "-ci=false", "-o", out}, slowExternal("0.5", 0)...)...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1200 * time.Millisecond) // numbers is done; slow is at its third document
+	cmd.Process.Signal(syscall.SIGINT)
+	cmd.Wait()
+	if code, want := cmd.ProcessState.ExitCode(), "exbench: interrupted; no file was written\n"; code != 130 || !strings.HasSuffix(stderr.String(), want) {
+		t.Errorf("interrupted bench: exit %d, stderr:\n%s\nwant exit 130 and %q", code, stderr.String(), want)
+	}
+	if after := readTree(t, out); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("files changed by an interrupted bench:\nbefore %v\nafter  %v", before, after)
+	}
+}
+
+// readTree returns every file under dir with its content.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(path)
+			files[strings.TrimPrefix(path, dir)] = string(data)
+		}
+		return nil
+	})
+	return files
+}
+
+// TestKillRun interrupts (SIGINT) or kills (SIGKILL) at random moments a
+// run with an external program over the output of an earlier run with
+// another version of the program: the CSV and its manifest are always of
+// one run, both old or both new.
+func TestKillRun(t *testing.T) {
+	t.Parallel() // mostly waiting for the child
+	if testing.Short() {
+		t.Skip("runs the binary")
+	}
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	bin := binary(t)
+	out := filepath.Join(t.TempDir(), "ext.csv")
+	// Version 2 tags the first character of every document; version 1
+	// finds nothing.
+	args := func(version int) []string {
+		script := fmt.Sprintf(`while read -r line; do sleep 0.05; id=$(printf '%%s' "$line" | sed 's/^{"doc_id":"\([^"]*\)".*/\1/'); if [ %d = 2 ]; then m='{"start":0,"end":1,"label":"PERSON"}'; else m=; fi; printf '{"doc_id":"%%s","mentions":[%%s]}\n' "$id" "$m"; done`, version)
+		return []string{"run", "-o", out, "-extractor", "external", "-shell", "-cmd", script, "-name", "ext", "-version", fmt.Sprint(version)}
+	}
+	// checkPair fails unless the CSV and the manifest are of one run.
+	checkPair := func(i int) (version string) {
+		t.Helper()
+		data, err := os.ReadFile(manifestPath(out))
+		if err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+		var m struct {
+			Version  string
+			Mentions int
+		}
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("run %d: manifest: %v", i, err)
+		}
+		rows := readCSV(t, out)
+		if len(rows)-1 != m.Mentions || m.Version == "1" && m.Mentions != 0 || m.Version == "2" && m.Mentions != 5 {
+			t.Fatalf("run %d: the manifest says version %s, %d mentions; the CSV has %d", i, m.Version, m.Mentions, len(rows)-1)
+		}
+		return m.Version
+	}
+	if b, err := exec.Command(bin, args(1)...).CombinedOutput(); err != nil {
+		t.Fatalf("run: %v\n%s", err, b)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	counts := map[string]int{}
+	for i := range 12 {
+		sig, sigName := os.Signal(os.Interrupt), "SIGINT"
+		if i%2 == 1 {
+			sig, sigName = os.Kill, "SIGKILL"
+		}
+		version := i/2%2 + 1 // the run replaces version 1 with 2, or 2 with 1
+		before := checkPair(i)
+		cmd := exec.Command(bin, args(version)...)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.Int64N(int64(600 * time.Millisecond))))
+		cmd.Process.Signal(sig)
+		cmd.Wait()
+		after := checkPair(i)
+		code := cmd.ProcessState.ExitCode()
+		switch {
+		case code == 0 && after == fmt.Sprint(version):
+			counts[sigName+" too late"]++
+		case code != 0 && after == before:
+			counts[sigName+" in time"]++
+		default:
+			t.Errorf("run %d: %s: exit %d, version %s before, %s after", i, sigName, code, before, after)
+		}
+	}
+	t.Log(counts)
+}
