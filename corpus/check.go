@@ -128,6 +128,32 @@ func CheckFlat(ms []Mention) Problems {
 	return ps
 }
 
+// CheckDuplicates returns a warning for each mention with the span and
+// label of another of the same document, at the one read second: in
+// predictions, where spans may overlap, a duplicate is allowed but
+// scored as a spurious mention, which is seldom what was meant.
+func CheckDuplicates(ms []Mention) Problems {
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return Compare(ms[a], ms[b]) })
+	var ps Problems
+	for k := 1; k < len(order); k++ {
+		a, b := &ms[order[k-1]], &ms[order[k]]
+		if a.DocID != b.DocID || a.Span != b.Span || a.Label != b.Label {
+			continue
+		}
+		if compareSources(a.Source, b.Source) > 0 {
+			a, b = b, a
+		}
+		p := b.Source.Problem(FieldStart, Problemf(ErrDuplicate, "same span %s and label as %s: scored as a spurious mention", b.Span, lineOf(a.Source, b.Source)))
+		p.Warning = true
+		ps = append(ps, p)
+	}
+	return ps
+}
+
 // CheckOrder returns a warning when m, read right after prev from the
 // same file, sorts before it: the rows of a gold file come sorted by
 // doc_id, start and end. It returns nil otherwise.

@@ -290,6 +290,8 @@ func (j *joiner) check(c *Case) {
 		j.problems.Add(corpus.CheckText(c.Doc, ms))
 		if j.in.Systems[i].Flat {
 			j.problems.Add(corpus.CheckFlat(ms))
+		} else {
+			j.problems.Add(corpus.CheckDuplicates(ms))
 		}
 	}
 	if j.s.Scope == nil {

@@ -192,6 +192,7 @@ func TestScoreProblems(t *testing.T) {
 		`g.csv:6:3: start: same span 1:4 and label as line 2`,
 		`g.csv:7:1: doc_id: unknown document "z" (not in corpus test)`,
 		`p.csv:3:3: start: "x" is not an integer`,
+		`p.csv:7:3: warning: start: same span 0:4 and label as line 6: scored as a spurious mention`,
 		`p.csv:7:7: text: "Isis", but the document has "ISIS" at 0:4`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -18,6 +18,7 @@ type Manifest struct {
 	Documents      int     `json:"documents"`
 	Bytes          int64   `json:"bytes"`
 	Mentions       int     `json:"mentions"`
+	Duplicates     int     `json:"duplicates_dropped,omitempty"` // see [Stats.Duplicates]
 	Workers        int     `json:"workers"`
 	LoadSeconds    float64 `json:"load_seconds"`
 	WallSeconds    float64 `json:"wall_seconds"`
@@ -31,7 +32,7 @@ func NewManifest(name, version, corpusName string, st Stats) Manifest {
 	wall := st.Wall.Seconds()
 	m := Manifest{
 		Extractor: name, Version: version, Corpus: corpusName, Fingerprint: st.Fingerprint,
-		Documents: st.Docs, Bytes: st.Bytes, Mentions: st.Mentions, Workers: st.Workers,
+		Documents: st.Docs, Bytes: st.Bytes, Mentions: st.Mentions, Duplicates: st.Duplicates, Workers: st.Workers,
 		LoadSeconds: round(st.Load.Seconds()), WallSeconds: round(wall),
 	}
 	if wall > 0 {

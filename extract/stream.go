@@ -35,7 +35,10 @@ type Stats struct {
 	Load, Wall time.Duration
 	Docs       int   // documents extracted
 	Bytes      int64 // the size of their texts
-	Mentions   int   // mentions found
+	Mentions   int   // mentions found, less those dropped
+	// Duplicates is how many mentions were dropped for having the span
+	// and label of an earlier mention of the same document.
+	Duplicates int
 	Workers    int   // documents extracted at once, at most
 	// Fingerprint is the SHA-256 of the documents' IDs and texts, in
 	// order, each followed by a NUL byte, as "sha256:HEX": two runs
@@ -110,9 +113,10 @@ feed:
 			if err != nil {
 				return docError(e, d, err)
 			}
+			ms, dups := dropDuplicates(ms)
 			mu.Lock()
 			defer mu.Unlock()
-			pending[at] = done{d, ms, time.Since(t0)}
+			pending[at] = done{d, ms, dups, time.Since(t0)}
 			for !failed {
 				p, ok := pending[next]
 				if !ok {
@@ -122,6 +126,7 @@ feed:
 				next++
 				<-held
 				st.count(fp, p.d, p.ms)
+				st.Duplicates += p.dups
 				if err := emit(p.d, p.ms, p.took); err != nil {
 					failed = true
 					return err
@@ -165,7 +170,40 @@ func docError(e Extractor, d corpus.Doc, err error) error {
 type done struct {
 	d    corpus.Doc
 	ms   []corpus.Mention
+	dups int // duplicates dropped
 	took time.Duration
+}
+
+// dropDuplicates drops every mention with the span and label of an
+// earlier one, keeping the order, and returns what is left and how many
+// were dropped. A file with duplicates is not valid gold or predictions.
+func dropDuplicates(ms []corpus.Mention) ([]corpus.Mention, int) {
+	if len(ms) < 2 {
+		return ms, 0
+	}
+	type key struct {
+		span  corpus.Span
+		label corpus.Label
+	}
+	seen := make(map[key]bool, len(ms))
+	var kept []corpus.Mention // nil until a duplicate is found
+	for i, m := range ms {
+		k := key{m.Span, m.Label}
+		if seen[k] {
+			if kept == nil { // the first duplicate: copy what came before it
+				kept = append(make([]corpus.Mention, 0, len(ms)-1), ms[:i]...)
+			}
+			continue
+		}
+		seen[k] = true
+		if kept != nil {
+			kept = append(kept, m)
+		}
+	}
+	if kept == nil {
+		return ms, 0
+	}
+	return kept, len(ms) - len(kept)
 }
 
 // count adds a document to the stats and the fingerprint.

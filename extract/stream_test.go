@@ -62,3 +62,42 @@ func TestStreamOrderAndErrors(t *testing.T) {
 		t.Errorf("Stream with bad documents = %v after %d documents, want both problems after the 2 good ones", err, st.Docs)
 	}
 }
+
+// TestStreamDuplicates: a mention with the span and label of an earlier
+// one of its document is dropped and counted; the same span with another
+// label, or the same label on another span, is kept.
+func TestStreamDuplicates(t *testing.T) {
+	span := func(s, e int) corpus.Span { return corpus.Span{Start: s, End: e} }
+	e := fixed{name: "dups", ms: []corpus.Mention{
+		{Span: span(4, 7), Label: corpus.PERSON},
+		{Span: span(0, 3), Label: corpus.PERSON},
+		{Span: span(4, 7), Label: corpus.PERSON}, // dropped
+		{Span: span(4, 7), Label: corpus.ORG},
+		{Span: span(0, 3), Label: corpus.PERSON}, // dropped
+		{Span: span(0, 7), Label: corpus.PERSON},
+	}}
+	c, err := corpus.New("c", []corpus.Doc{{ID: "a", Text: "Ada met Bob"}, {ID: "b", Text: "Bob met Ada"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	st, err := Stream(context.Background(), e, c.All(), func(d corpus.Doc, ms []corpus.Mention, _ time.Duration) error {
+		for _, m := range ms {
+			got = append(got, fmt.Sprintf("%s %s %s %s", d.ID, m.Span, m.Label, m.Text))
+		}
+		return nil
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"a 4:7 PERSON met", "a 0:3 PERSON Ada", "a 4:7 ORG met", "a 0:7 PERSON Ada met",
+		"b 4:7 PERSON met", "b 0:3 PERSON Bob", "b 4:7 ORG met", "b 0:7 PERSON Bob met",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("mentions (-want +got):\n%s", diff)
+	}
+	if st.Duplicates != 4 || st.Mentions != 8 {
+		t.Errorf("Stats: %d duplicates, %d mentions; want 4 and 8", st.Duplicates, st.Mentions)
+	}
+}

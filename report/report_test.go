@@ -338,3 +338,36 @@ func TestWriteSetConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteSetRecover: a run killed while it renamed its set into place
+// left a journal, one file replaced and one file added; the next run
+// puts the set before it back, even when that run itself fails.
+func TestWriteSetRecover(t *testing.T) {
+	dir := t.TempDir()
+	put := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("a.csv", "new") // renamed into place
+	put(".a.csv.old", "old")
+	put("b.csv", "old") // not yet
+	put(".b.csv.old", "old")
+	put(".b.csv.42.tmp", "new")
+	put("c.csv", "new") // added by the killed run
+	put(".exbench-set", "true\ta.csv\ntrue\tb.csv\nfalse\tc.csv\n")
+	fail := errors.New("disk full")
+	err := report.WriteSet(context.Background(), dir, []report.File{{Name: "b.csv", Write: func(io.Writer) error { return fail }}})
+	if !errors.Is(err, fail) {
+		t.Fatalf("WriteSet = %v", err)
+	}
+	var got []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		got = append(got, e.Name()+"="+string(data))
+	}
+	if diff := cmp.Diff([]string{"a.csv=old", "b.csv=old"}, got); diff != "" {
+		t.Errorf("after recovery (-want +got):\n%s", diff)
+	}
+}

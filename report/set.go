@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 )
 
@@ -33,14 +32,19 @@ type File struct {
 //     synced and closed; on any error, or when ctx is done before all are
 //     written (an interrupt), the temporary files are removed and the error
 //     returned.
-//   - Then each file is moved aside (".NAME.old") and its new version
-//     renamed into its place, one after another; if a rename fails, the
-//     files already replaced are put back. Renames are quick and atomic,
-//     so the set changes almost at once; ctx is not looked at any more.
+//   - Then each file's old version is kept (".NAME.old", a hard link),
+//     a journal listing the set is written (".exbench-set"), and each new
+//     version is renamed over its file, one after another; if a rename
+//     fails, the files already replaced are put back. Renames are quick
+//     and atomic, so the set changes almost at once, and every file is
+//     always whole; ctx is not looked at any more. Removing the journal
+//     completes the set.
 //
 // A name may hold a directory below dir ("predictions/a.csv"). A run
-// killed (SIGKILL) while it writes can leave temporary files: the next
-// run that writes the same files removes them.
+// killed (SIGKILL) while it writes can leave temporary files, and one
+// killed during its renames its journal: the next run that writes to dir
+// puts back the set the journal names, as it was before the killed run,
+// and removes what is left.
 func WriteSet(ctx context.Context, dir string, files []File) (err error) {
 	for _, f := range files {
 		if !filepath.IsLocal(f.Name) {
@@ -55,6 +59,9 @@ func WriteSet(ctx context.Context, dir string, files []File) (err error) {
 		return err
 	}
 	defer unlock()
+	if err := recoverSet(dir); err != nil {
+		return err
+	}
 	for _, f := range files {
 		path := filepath.Join(dir, f.Name)
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
@@ -89,49 +96,162 @@ func WriteSet(ctx context.Context, dir string, files []File) (err error) {
 	return commit(dir, files, tmps)
 }
 
-// commit renames each temporary file over its file, keeping the old one
-// aside until all are in place, and puts the old ones back if a rename
-// fails.
+// journalName is the file that lists the files of a set being renamed
+// into place; it exists only while they are.
+const journalName = ".exbench-set"
+
+// commit renames each temporary file over its file, keeping a link to
+// the old one until all are in place, and puts the old ones back if a
+// rename fails. While it renames, a journal in dir lists the files, so
+// that a run killed meanwhile is undone by the next one (see recoverSet).
 func commit(dir string, files []File, tmps []string) error {
-	type moved struct{ path, old string }
-	var done []moved
-	undo := func() {
-		for _, m := range slices.Backward(done) {
-			if m.old != "" {
-				os.Rename(m.old, m.path)
-			} else {
-				os.Remove(m.path)
-			}
-		}
+	type replaced struct {
+		path string
+		had  bool // an old version is kept at oldName(path)
 	}
+	set := make([]replaced, len(files))
+	var journal strings.Builder
 	for i, f := range files {
 		path := filepath.Join(dir, f.Name)
-		m := moved{path: path}
+		set[i] = replaced{path: path}
 		if _, err := os.Lstat(path); err == nil {
-			m.old = oldName(path)
-			if err := os.Rename(path, m.old); err != nil {
-				undo()
-				return err
+			if err := keepOld(path); err != nil {
+				for _, r := range set[:i] {
+					if r.had {
+						os.Remove(oldName(r.path))
+					}
+				}
+				return fmt.Errorf("cannot keep the old %s while replacing it: %w", path, err)
+			}
+			set[i].had = true
+		}
+		fmt.Fprintf(&journal, "%t\t%s\n", set[i].had, f.Name)
+	}
+	jpath := filepath.Join(dir, journalName)
+	if err := writeJournal(jpath, journal.String()); err != nil {
+		for _, r := range set {
+			if r.had {
+				os.Remove(oldName(r.path))
 			}
 		}
-		if err := os.Rename(tmps[i], path); err != nil {
-			if m.old != "" {
-				os.Rename(m.old, path)
+		return err
+	}
+	for i := range files {
+		if err := os.Rename(tmps[i], set[i].path); err != nil {
+			for _, r := range set[:i] {
+				undo(r.path, r.had)
 			}
-			undo()
+			for _, r := range set[i:] {
+				if r.had {
+					os.Remove(oldName(r.path))
+				}
+			}
+			os.Remove(jpath)
 			return err
 		}
-		done = append(done, m)
 	}
-	for _, m := range done {
-		if m.old != "" {
-			os.Remove(m.old)
+	// The set is in place once the journal is gone.
+	if err := os.Remove(jpath); err != nil {
+		return err
+	}
+	for _, r := range set {
+		if r.had {
+			os.Remove(oldName(r.path))
 		}
 	}
 	return nil
 }
 
-// oldName is where a file waits while its new version takes its place.
+// keepOld keeps the file at path at oldName(path) as well: a hard link,
+// or a copy where the file system has none.
+func keepOld(path string) error {
+	if os.Link(path, oldName(path)) == nil {
+		return nil
+	}
+	src, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(oldName(path), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(dst, src)
+	if err == nil {
+		err = dst.Sync()
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(oldName(path))
+	}
+	return err
+}
+
+// undo puts back the old version of the file at path, or removes the
+// file when it had none.
+func undo(path string, had bool) {
+	if had {
+		os.Rename(oldName(path), path)
+	} else {
+		os.Remove(path)
+	}
+}
+
+// writeJournal writes the journal at path and syncs it.
+func writeJournal(path, content string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(content)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}
+
+// recoverSet undoes the commit of a run killed while it renamed files into
+// dir, which left the journal: each file it lists is put back as it was,
+// so the directory holds the set before that run. It is called with the
+// lock held, so no other run is committing.
+func recoverSet(dir string) error {
+	jpath := filepath.Join(dir, journalName)
+	data, err := os.ReadFile(jpath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for line := range strings.Lines(string(data)) {
+		had, name, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if !ok || !filepath.IsLocal(name) || !strings.HasSuffix(line, "\n") {
+			continue // a journal cut short: its run had not renamed anything
+		}
+		path := filepath.Join(dir, name)
+		switch _, err := os.Lstat(oldName(path)); {
+		case had == "true" && err == nil:
+			if err := os.Rename(oldName(path), path); err != nil {
+				return fmt.Errorf("cannot put back %s, which a killed run was replacing: %w", path, err)
+			}
+		case had == "false":
+			os.Remove(path) // new in that run: it was not there before
+		}
+	}
+	return os.Remove(jpath)
+}
+
+// oldName is the link that keeps a file's old version while its new one
+// takes its place.
 func oldName(path string) string {
 	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".old")
 }

@@ -130,6 +130,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		ms := r.All()
 		base := filepath.Join("predictions", report.FileName(r.Name))
+		warnDuplicates(stderr, r.Name, r.Stats)
 		m := newManifest(r.Name, r.Version, filepath.Base(c.Name), r.Stats)
 		files = append(files,
 			report.File{Name: base + ".csv", Write: func(w io.Writer) error { return gold.Write(w, ms) }},
@@ -227,6 +228,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			if err := extract.Close(e); err != nil {
 				return err
 			}
+			warnDuplicates(stderr, e.Name(), st)
 			m = newManifest(e.Name(), e.Version(), name, st)
 			return cw.Close()
 		}},
@@ -241,6 +243,14 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 }
 
 // newManifest returns the manifest of a run, with exbench's version.
+// warnDuplicates says on stderr how many duplicate mentions extractor
+// name returned, which were dropped.
+func warnDuplicates(stderr io.Writer, name string, st extract.Stats) {
+	if st.Duplicates > 0 {
+		fmt.Fprintf(stderr, "exbench: warning: %s: dropped %s (the span and label of another mention of the document)\n", name, report.Plural(st.Duplicates, "duplicate mention"))
+	}
+}
+
 func newManifest(name, version, corpusName string, st extract.Stats) extract.Manifest {
 	m := extract.NewManifest(name, version, corpusName, st)
 	m.ExbenchVersion = exbenchVersion()

@@ -193,12 +193,14 @@ func readCSVChecked(ctx context.Context, path, corpusName string, stderr io.Writ
 }
 
 const validateUsage = `
-Usage: exbench validate [-corpus DIR|FILE.jsonl|builtin] [-all] [FILE.csv|DIR ...]
+Usage: exbench validate [-corpus DIR|FILE.jsonl|builtin] [-pred] [-all] [FILE.csv|DIR ...]
 
-Validate checks mention CSV files (gold or predictions) against a corpus and
-prints every problem as file:line:col: field: problem. A directory stands for
-the .csv files in it. With no files it checks the bundled gold against the
-bundled corpus.
+Validate checks mention CSV files against a corpus and prints every problem
+as file:line:col: field: problem. A directory stands for the .csv files in
+it: one gold, checked as a whole. With no files it checks the bundled gold
+against the bundled corpus. The files are checked as gold, whose spans are
+flat; with -pred, as predictions, which 'exbench score' takes with spans
+that overlap (a duplicate is a warning: it is scored as spurious).
 
 It reports: malformed CSV, invalid UTF-8, a NUL byte, a missing, unknown or
 duplicate column, a wrong number of fields, offsets that are not integers,
@@ -218,6 +220,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs := newFlagSet("validate", validateUsage)
 	corpusName := corpusFlag(fs)
 	all := fs.Bool("all", false, "print every problem, not only the first 10")
+	pred := fs.Bool("pred", false, "check the files as predictions: spans may overlap")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -246,7 +249,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 		files += len(paths)
-		in.Systems = append(in.Systems, eval.System{Name: arg, Mentions: count(gold.Scan(arg, gold.Options{AnyLabel: true})), Flat: true})
+		in.Systems = append(in.Systems, eval.System{Name: arg, Mentions: count(gold.Scan(arg, gold.Options{AnyLabel: true})), Flat: !*pred})
 	}
 	setup := eval.Setup{}
 	if !*all {
@@ -262,7 +265,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	printProblems(stderr, warnings(tally.Warnings, tally.MoreWarnings), *all)
-	fmt.Fprintf(stdout, "ok: %d mentions in %d files match corpus %s (%d documents)\n", mentions, files, in.Corpus, tally.Docs)
+	fmt.Fprintf(stdout, "ok: %s in %s match corpus %s (%s)\n", report.Plural(mentions, "mention"), report.Plural(files, "file"), in.Corpus, report.Plural(tally.Docs, "document"))
 	return nil
 }
 

@@ -117,7 +117,7 @@ func TestValidateFiles(t *testing.T) {
 	write(bad, rows.String())
 
 	code, stdout, stderr := exbench(t, "validate", "-corpus", dir, good)
-	if code != 0 || stdout != "ok: 2 mentions in 1 files match corpus "+dir+" (1 documents)\n" || stderr != "" {
+	if code != 0 || stdout != "ok: 2 mentions in 1 file match corpus "+dir+" (1 document)\n" || stderr != "" {
 		t.Errorf("validate good.csv = %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 

@@ -197,3 +197,27 @@ func TestKillRun(t *testing.T) {
 	}
 	t.Log(counts)
 }
+
+// TestRunOwnFile: run drops the duplicate mentions of an external program
+// and says so, and validate -pred accepts what run wrote, overlaps and
+// all (as gold, overlaps are errors).
+func TestRunOwnFile(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	out := filepath.Join(t.TempDir(), "dups.csv")
+	script := `while read -r line; do id=$(printf '%s' "$line" | sed 's/^{"doc_id":"\([^"]*\)".*/\1/'); printf '{"doc_id":"%s","mentions":[{"start":0,"end":3,"label":"ORG"},{"start":1,"end":4,"label":"PERSON"},{"start":0,"end":3,"label":"ORG"}]}\n' "$id"; done`
+	code, _, stderr := exbench(t, "run", "-o", out, "-extractor", "external", "-shell", "-cmd", script, "-name", "dups")
+	if want := "exbench: warning: dups: dropped 5 duplicate mentions (the span and label of another mention of the document)\n"; code != 0 || stderr != want {
+		t.Errorf("run: exit %d, stderr %q, want %q", code, stderr, want)
+	}
+	if rows := readCSV(t, out); len(rows) != 11 {
+		t.Errorf("run wrote %d mentions, want 10", len(rows)-1)
+	}
+	if code, stdout, stderr := exbench(t, "validate", "-pred", out); code != 0 || stdout != "ok: 10 mentions in 1 file match corpus dmeir-2016 (5 documents)\n" || stderr != "" {
+		t.Errorf("validate -pred: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := exbench(t, "validate", out); code != 1 || !strings.Contains(stderr, `overlaps 0:3 ORG "ISI" on line 2 (gold spans are flat)`) {
+		t.Errorf("validate as gold: exit %d\n%s", code, stderr)
+	}
+}
