@@ -154,15 +154,33 @@ func CheckDuplicates(ms []Mention) Problems {
 	return ps
 }
 
-// CheckOrder returns a warning when m, read right after prev from the
-// same file, sorts before it: the rows of a gold file come sorted by
-// doc_id, start and end. It returns nil otherwise.
-func CheckOrder(prev, m *Mention) *Problem {
-	if prev.Source.File != m.Source.File || cmp.Or(cmp.Compare(prev.DocID, m.DocID), cmp.Compare(prev.Span.Start, m.Span.Start), cmp.Compare(prev.Span.End, m.Span.End)) <= 0 {
-		return nil
+// Order checks that the rows of mention files come in order: each
+// document's rows together, sorted by start, then end. The documents may
+// come in any order: sorted by ID, as convert writes them, or in the
+// order of the corpus, as run does. The zero Order is ready to use.
+type Order struct {
+	file string
+	prev Mention
+	last map[string]int // the line of the last row of each document of file
+}
+
+// Check returns a warning when m, read right after the mention last
+// checked, is out of order, and nil otherwise.
+func (o *Order) Check(m *Mention) *Problem {
+	var p *Problem
+	switch line, seen := o.last[m.DocID]; {
+	case m.Source.File != o.file || o.last == nil:
+		o.file, o.last = m.Source.File, map[string]int{}
+	case o.prev.DocID == m.DocID && cmp.Or(cmp.Compare(o.prev.Span.Start, m.Span.Start), cmp.Compare(o.prev.Span.End, m.Span.End)) > 0:
+		p = m.Source.Problem(FieldStart, Problemf(ErrOrder, "row sorts before line %d (a document's rows are sorted by start, end)", o.prev.Source.Line))
+	case o.prev.DocID != m.DocID && seen:
+		p = m.Source.Problem(FieldDocID, Problemf(ErrOrder, "document %q has rows up to line %d already (a document's rows come together)", m.DocID, line))
 	}
-	p := m.Source.Problem(FieldDocID, Problemf(ErrOrder, "row sorts before line %d (rows are sorted by doc_id, start, end)", prev.Source.Line))
-	p.Warning = true
+	if p != nil {
+		p.Warning = true
+	}
+	o.prev = *m
+	o.last[m.DocID] = m.Source.Line
 	return p
 }
 

@@ -26,11 +26,10 @@ func check(t *testing.T, rows string) corpus.Problems {
 		t.Fatal(err)
 	}
 	byDoc := map[string][]corpus.Mention{}
+	var order corpus.Order
 	for i := range ms {
-		if i > 0 {
-			if p := corpus.CheckOrder(&ms[i-1], &ms[i]); p != nil {
-				ps = append(ps, p)
-			}
+		if p := order.Check(&ms[i]); p != nil {
+			ps = append(ps, p)
 		}
 		byDoc[ms[i].DocID] = append(byDoc[ms[i].DocID], ms[i])
 	}
@@ -57,7 +56,7 @@ func TestChecks(t *testing.T) {
 		// Offsets are code points: bytes 0:5 would be "José" in bytes.
 		{"byte offsets", "b,0,5,José,PERSON,,,\n", []string{`t.csv:2:7: text: "José", but the document has "José\u00a0" at 0:5`}, corpus.ErrText},
 		{"duplicate row", "a,1,4,Ada,PERSON,,,\na,10,13,Bob,PERSON,,,\na,1,4,Ada,PERSON,,,\n", []string{
-			`t.csv:4:1: warning: doc_id: row sorts before line 3 (rows are sorted by doc_id, start, end)`,
+			`t.csv:4:3: warning: start: row sorts before line 3 (a document's rows are sorted by start, end)`,
 			`t.csv:4:3: start: same span 1:4 and label as line 2`,
 		}, corpus.ErrDuplicate},
 		{"same span, other label", "a,1,4,Ada,PERSON,,,\na,1,4,Ada,ORG,,,\n", []string{
@@ -72,8 +71,14 @@ func TestChecks(t *testing.T) {
 		}, corpus.ErrOverlap},
 		{"touching spans do not overlap", "a,6,9,met,ORG,,,\na,9,13, Bob,ORG,,,\n", nil, nil},
 		{"same span in two documents", "a,0,3,“Ad,ORG,,,\nb,0,3,Jos,ORG,,,\n", nil, nil},
-		{"out of order", "b,0,4,José,PERSON,,,\na,1,4,Ada,PERSON,,,\n", []string{
-			`t.csv:3:1: warning: doc_id: row sorts before line 2 (rows are sorted by doc_id, start, end)`,
+		// Documents come in any order (as the corpus has them, say), each
+		// with its rows together.
+		{"documents in any order", "b,0,4,José,PERSON,,,\na,1,4,Ada,PERSON,,,\n", nil, nil},
+		{"a document apart", "a,1,4,Ada,PERSON,,,\nb,0,4,José,PERSON,,,\na,10,13,Bob,PERSON,,,\n", []string{
+			`t.csv:4:1: warning: doc_id: document "a" has rows up to line 2 already (a document's rows come together)`,
+		}, corpus.ErrOrder},
+		{"spans out of order", "a,10,13,Bob,PERSON,,,\na,1,4,Ada,PERSON,,,\n", []string{
+			`t.csv:3:3: warning: start: row sorts before line 2 (a document's rows are sorted by start, end)`,
 		}, corpus.ErrOrder},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -31,6 +31,6 @@
 // format packages add their own. A mention remembers where it was read,
 // down to the column of each field ([Source]), so the checks on typed
 // mentions point at the field at fault: [CheckFields] (a mention on its
-// own), [CheckText] (against its document), [CheckFlat] and [CheckOrder]
+// own), [CheckText] (against its document), [CheckFlat] and [Order]
 // (gold's layout). [ProblemSet] keeps the first problems of very many.
 package corpus

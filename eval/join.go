@@ -181,7 +181,7 @@ func (j *joiner) readInput(seq iter.Seq2[corpus.Mention, error], st *store, gold
 	if seq == nil {
 		return nil
 	}
-	var prev corpus.Mention
+	var order corpus.Order
 	for m, err := range seq {
 		if err != nil {
 			if !j.problems.Add(err) {
@@ -203,12 +203,11 @@ func (j *joiner) readInput(seq iter.Seq2[corpus.Mention, error], st *store, gold
 			j.problems.Add(ps)
 			continue
 		}
-		if flat && prev.Source.File != "" {
-			if p := corpus.CheckOrder(&prev, &m); p != nil {
+		if flat {
+			if p := order.Check(&m); p != nil {
 				j.problems.Add(p)
 			}
 		}
-		prev = m
 		st.add(&m)
 	}
 	return nil

@@ -188,7 +188,7 @@ func TestScoreProblems(t *testing.T) {
 		got = append(got, p.Error())
 	}
 	want := []string{
-		`g.csv:6:1: warning: doc_id: row sorts before line 5 (rows are sorted by doc_id, start, end)`,
+		`g.csv:6:1: warning: doc_id: document "a" has rows up to line 3 already (a document's rows come together)`,
 		`g.csv:6:3: start: same span 1:4 and label as line 2`,
 		`g.csv:7:1: doc_id: unknown document "z" (not in corpus test)`,
 		`p.csv:3:3: start: "x" is not an integer`,
@@ -227,12 +227,11 @@ func TestCheck(t *testing.T) {
 	}
 	in := eval.Input{Corpus: "test", Docs: c.All(), Systems: []eval.System{{Name: "g", Mentions: twoFiles, Flat: true}}}
 	_, err := in.Check(context.Background(), eval.Setup{})
-	want := "g1.csv:3:1: warning: doc_id: row sorts before line 2 (rows are sorted by doc_id, start, end)\n" +
-		`g2.csv:2:3: start: 0:5 PERSON "“Ada”" overlaps 1:4 PERSON "Ada" at g1.csv:3 (gold spans are flat)`
+	want := `g2.csv:2:3: start: 0:5 PERSON "“Ada”" overlaps 1:4 PERSON "Ada" at g1.csv:3 (gold spans are flat)`
 	if err == nil || err.Error() != want {
 		t.Errorf("Check = %v\nwant %s", err, want)
 	}
-	in.Systems[0].Mentions = rows("g1.csv", "b,0,4,ISIS,ORG,,,\na,1,4,Ada,PERSON,,,\n")
+	in.Systems[0].Mentions = rows("g1.csv", "b,0,4,ISIS,ORG,,,\na,10,13,Bob,PERSON,,,\na,1,4,Ada,PERSON,,,\n")
 	tally, err := in.Check(context.Background(), eval.Setup{})
 	if err != nil || len(tally.Warnings) != 1 || tally.Docs != 3 {
 		t.Errorf("Check with a warning = %+v, %v", tally, err)

@@ -28,15 +28,14 @@ func TestBuiltin(t *testing.T) {
 		ms := byFile[name]
 		d := c.Docs[i]
 		var ps corpus.Problems
+		var order corpus.Order
 		for k := range ms {
 			if ms[k].DocID != d.ID {
 				t.Errorf("%s: mention of %q; each file covers one document", ms[k].Source, ms[k].DocID)
 			}
 			ps = append(ps, corpus.CheckFields(&ms[k])...)
-			if k > 0 {
-				if p := corpus.CheckOrder(&ms[k-1], &ms[k]); p != nil {
-					ps = append(ps, p)
-				}
+			if p := order.Check(&ms[k]); p != nil {
+				ps = append(ps, p)
 			}
 		}
 		ps = append(ps, corpus.CheckText(d, ms)...)

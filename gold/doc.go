@@ -67,7 +67,7 @@
 // of the right form). Whether mentions agree with their documents, and
 // gold spans are flat, is checked where the documents are read: by
 // package eval (Input.Cases, Input.Check) with [corpus.CheckText],
-// [corpus.CheckFlat] and [corpus.CheckOrder].
+// [corpus.CheckFlat] and [corpus.Order].
 //
 // Every problem is a [*corpus.Problem] that prints as
 // file:line:col: field: problem, with columns counted in code points,

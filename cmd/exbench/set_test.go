@@ -221,3 +221,33 @@ func TestRunOwnFile(t *testing.T) {
 		t.Errorf("validate as gold: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestRunOrder: run keeps the order of a corpus not sorted by ID, and
+// exbench reads that file, as predictions or as gold, without a warning.
+func TestRunOrder(t *testing.T) {
+	dir := t.TempDir()
+	var jsonl strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&jsonl, `{"id":"d%02d","text":"ISIS took %d workers on 4 April 2016."}`+"\n", (i*17)%40, 100+i)
+	}
+	corpusPath := filepath.Join(dir, "c.jsonl")
+	if err := os.WriteFile(corpusPath, []byte(jsonl.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "p.csv")
+	if code, _, stderr := exbench(t, "run", "-corpus", corpusPath, "-extractor", "numbers", "-o", out); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	if rows := readCSV(t, out); rows[1][0] != "d00" || rows[len(rows)-1][0] != "d23" {
+		t.Errorf("run wrote documents %s to %s, want the corpus order, d00 to d23", rows[1][0], rows[len(rows)-1][0])
+	}
+	for _, args := range [][]string{
+		{"validate", "-corpus", corpusPath, out},
+		{"validate", "-corpus", corpusPath, "-pred", out},
+		{"score", "-corpus", corpusPath, "-gold", out, "-pred", out},
+	} {
+		if code, _, stderr := exbench(t, args...); code != 0 || stderr != "" {
+			t.Errorf("%s: exit %d, stderr:\n%s", strings.Join(args, " "), code, stderr)
+		}
+	}
+}
