@@ -39,7 +39,7 @@ type Stats struct {
 	// Duplicates is how many mentions were dropped for having the span
 	// and label of an earlier mention of the same document.
 	Duplicates int
-	Workers    int   // documents extracted at once, at most
+	Workers    int // documents extracted at once, at most
 	// Fingerprint is the SHA-256 of the documents' IDs and texts, in
 	// order, each followed by a NUL byte, as "sha256:HEX": two runs
 	// with the same fingerprint read the same documents.
