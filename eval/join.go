@@ -55,7 +55,7 @@ type UncoveredError struct {
 }
 
 func (e *UncoveredError) Error() string {
-	return fmt.Sprintf("system %s has %d predictions for %d documents the gold does not cover (%s)", e.System, e.Predictions, len(e.Docs), ListIDs(e.Docs))
+	return fmt.Sprintf("system %s has %s for %s the gold does not cover (%s)", e.System, plural(e.Predictions, "prediction"), plural(len(e.Docs), "document"), ListIDs(e.Docs))
 }
 
 // ListIDs lists document IDs for a message: sorted, the first five, and

@@ -64,7 +64,7 @@ func TestScoreCoverage(t *testing.T) {
 	_, err := eval.Score(ctx, joinInput(joinGold, joinPred), eval.Setup{})
 	var ue *eval.UncoveredError
 	if !errors.As(err, &ue) || ue.System != "sys" || ue.Predictions != 1 || !slices.Equal(ue.Docs, []string{"c"}) ||
-		err.Error() != "system sys has 1 predictions for 1 documents the gold does not cover (c)" {
+		err.Error() != "system sys has 1 prediction for 1 document the gold does not cover (c)" {
 		t.Fatalf("Score = %v, want an UncoveredError for c", err)
 	}
 	// ...unless skipped. Strict: Ada COR; Dmeir, ISIS's 300 MIS; Bob SPU; ISIS COR.

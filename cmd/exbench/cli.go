@@ -186,9 +186,9 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 // printProblems prints the problems err holds (corpus.Problems, or a
 // *corpus.Truncated list of the first ones) a line each, only the first
-// 10 unless all is set, then how many more, and a count of errors and
-// warnings.
-func printProblems(w io.Writer, err error, all bool) {
+// 10 unless all is set, then how many more (pointing to -all when the
+// verb has allFlag), and a count of errors and warnings.
+func printProblems(w io.Writer, err error, all, allFlag bool) {
 	var ps corpus.Problems
 	var tr *corpus.Truncated
 	var errs, warnings int
@@ -210,8 +210,10 @@ func printProblems(w io.Writer, err error, all bool) {
 		fmt.Fprintln(w, p)
 		shown++
 	}
-	if shown < errs+warnings {
-		fmt.Fprintf(w, "%d more (use -all)\n", errs+warnings-shown)
+	if n := errs + warnings - shown; n > 0 && allFlag {
+		fmt.Fprintf(w, "%d more (use -all)\n", n)
+	} else if n > 0 {
+		fmt.Fprintf(w, "%d more not shown\n", n)
 	}
 	fmt.Fprintf(w, "%s, %s\n", report.Plural(errs, "error"), report.Plural(warnings, "warning"))
 }
@@ -230,7 +232,7 @@ func warnings(ps corpus.Problems, more int) error {
 func failed(err error, stderr io.Writer) error {
 	var ps corpus.Problems
 	if errors.As(err, &ps) {
-		printProblems(stderr, err, false)
+		printProblems(stderr, err, false, false)
 		return errFailed
 	}
 	return err

@@ -294,6 +294,6 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case err != nil:
 		return scoreError(err, stderr)
 	}
-	printProblems(stderr, warnings(tally.Warnings, tally.MoreWarnings), false)
+	printProblems(stderr, warnings(tally.Warnings, tally.MoreWarnings), false, false)
 	return report.AgreementTable(stdout, a, b, g, o)
 }

@@ -258,13 +258,13 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	tally, err := in.Check(ctx, setup)
 	var ps corpus.Problems
 	if errors.As(err, &ps) {
-		printProblems(stderr, err, *all)
+		printProblems(stderr, err, *all, true)
 		return errFailed
 	}
 	if err != nil {
 		return err
 	}
-	printProblems(stderr, warnings(tally.Warnings, tally.MoreWarnings), *all)
+	printProblems(stderr, warnings(tally.Warnings, tally.MoreWarnings), *all, true)
 	fmt.Fprintf(stdout, "ok: %s in %s match corpus %s (%s)\n", report.Plural(mentions, "mention"), report.Plural(files, "file"), in.Corpus, report.Plural(tally.Docs, "document"))
 	return nil
 }
@@ -312,7 +312,7 @@ func runCount(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	if len(ps) > 0 {
 		ps.Sort()
-		printProblems(stderr, ps, false)
+		printProblems(stderr, ps, false, false)
 		return errFailed
 	}
 	if *asCSV {

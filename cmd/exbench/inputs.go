@@ -86,7 +86,7 @@ func readAnnotated(path, format string, scheme conll.TagScheme, opts gold.Option
 	var ps corpus.Problems
 	if ps.Add(err) {
 		ps.Sort()
-		printProblems(stderr, ps, false)
+		printProblems(stderr, ps, false, false)
 		if ps.Failed() {
 			return nil, errFailed
 		}
@@ -133,13 +133,13 @@ func scoreError(err error, stderr io.Writer) error {
 // notes prints what the scoring left out: warnings about the inputs, gold
 // mentions outside the scope, skipped predictions.
 func notes(stderr io.Writer, res *eval.Result, goldArg, scopePath string) {
-	printProblems(stderr, warnings(res.Warnings, res.MoreWarnings), false)
+	printProblems(stderr, warnings(res.Warnings, res.MoreWarnings), false, false)
 	if res.GoldOutOfScope > 0 {
 		fmt.Fprintf(stderr, "exbench: gold %s has %s outside the scope %s; they are not scored\n", goldArg, report.Plural(res.GoldOutOfScope, "mention"), scopePath)
 	}
 	for _, s := range res.Systems {
 		if s.Skipped > 0 {
-			fmt.Fprintf(stderr, "exbench: score: system %s: ignored %d predictions for %d documents the gold does not cover (%s)\n", s.Name, s.Skipped, len(s.Uncovered), eval.ListIDs(s.Uncovered))
+			fmt.Fprintf(stderr, "exbench: score: system %s: ignored %s for %s the gold does not cover (%s)\n", s.Name, report.Plural(s.Skipped, "prediction"), report.Plural(len(s.Uncovered), "document"), eval.ListIDs(s.Uncovered))
 		}
 	}
 }

@@ -246,8 +246,8 @@ func TestScoreProblems(t *testing.T) {
 		code       int
 		wantStderr string
 	}{
-		{base("-pred", outside), 1, "exbench: score: system outside has 1 predictions for 1 documents the gold does not cover (a); use -skip-uncovered to ignore them\n"},
-		{base("-skip-uncovered", "-pred", outside), 0, "exbench: score: system outside: ignored 1 predictions for 1 documents the gold does not cover (a)\n"},
+		{base("-pred", outside), 1, "exbench: score: system outside has 1 prediction for 1 document the gold does not cover (a); use -skip-uncovered to ignore them\n"},
+		{base("-skip-uncovered", "-pred", outside), 0, "exbench: score: system outside: ignored 1 prediction for 1 document the gold does not cover (a)\n"},
 		{base("-pred", "x="+outside, "-pred", "x="+onlyB), 2, `two systems named "x"`},
 		{[]string{"score"}, 2, "no predictions"},
 		{[]string{"score", "-conll", "x.conll", "-pred", "p.csv"}, 2, "-conll and -pred do not go together"},

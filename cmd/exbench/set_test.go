@@ -184,11 +184,24 @@ func TestKillRun(t *testing.T) {
 		time.Sleep(time.Duration(rng.Int64N(int64(600 * time.Millisecond))))
 		cmd.Process.Signal(sig)
 		cmd.Wait()
+		if _, err := os.Stat(filepath.Join(filepath.Dir(out), ".exbench-set")); err == nil {
+			// Killed while renaming: the next run puts the pair back,
+			// even one that fails.
+			counts["SIGKILL while renaming"]++
+			args := append([]string{"run", "-o", out}, slowExternal("0", 3)...)
+			if code, _, stderr := exbench(t, args...); code != 1 {
+				t.Fatalf("run %d: exit %d after a kill while renaming: %s", i, code, stderr)
+			}
+			if after := checkPair(i); after != before {
+				t.Errorf("run %d: version %s before, %s after a kill while renaming and a failed run", i, before, after)
+			}
+			continue
+		}
 		after := checkPair(i)
 		code := cmd.ProcessState.ExitCode()
 		switch {
-		case code == 0 && after == fmt.Sprint(version):
-			counts[sigName+" too late"]++
+		case after == fmt.Sprint(version) && (code == 0 || sig == os.Kill):
+			counts[sigName+" too late"]++ // a kill may come after the files are in place
 		case code != 0 && after == before:
 			counts[sigName+" in time"]++
 		default:
@@ -248,6 +261,35 @@ func TestRunOrder(t *testing.T) {
 	} {
 		if code, _, stderr := exbench(t, args...); code != 0 || stderr != "" {
 			t.Errorf("%s: exit %d, stderr:\n%s", strings.Join(args, " "), code, stderr)
+		}
+	}
+}
+
+// TestGoldCopied: a gold directory in which a file was copied annotates
+// its document twice: validate and score fail, naming both files, rather
+// than count that gold twice.
+func TestGoldCopied(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "gold", "dmeir-2016")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644)
+		if strings.HasPrefix(e.Name(), "000_") {
+			os.WriteFile(filepath.Join(dir, "000_x (copy).csv"), data, 0o644)
+		}
+	}
+	want := "same span 0:4 and label as " + filepath.Join(dir, "000_579c75cdcbc092f7.csv") + ":2\n"
+	for _, args := range [][]string{{"validate", dir}, {"score", "-gold", dir, "-pred", "testdata/score/v1.csv"}} {
+		code, _, stderr := exbench(t, args...)
+		if first, _, _ := strings.Cut(stderr, "\n"); code != 1 || !strings.HasSuffix(first+"\n", want) || !strings.Contains(first, "(copy).csv:2:") {
+			t.Errorf("%s: exit %d, stderr:\n%s", args[0], code, stderr)
 		}
 	}
 }
