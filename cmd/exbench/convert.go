@@ -19,7 +19,7 @@ import (
 )
 
 const convertUsage = `
-Usage: exbench convert [-from F] [-to F] [-corpus C] [-scheme S] IN OUT
+Usage: exbench convert [-from F] [-to F] [-corpus C] [-scheme S] [-map M] [-strict] IN OUT
 
 Convert rewrites mentions from one format into another. The formats are
 
@@ -32,18 +32,26 @@ Convert rewrites mentions from one format into another. The formats are
 directory of .ann files). CSV carries no text, so reading CSV takes the
 texts from -corpus (bundled by default). Writing CSV from a format that
 carries text also writes OUT's texts as a corpus, OUT with .corpus.jsonl
-for .csv, to use with -corpus. CoNLL loses what it cannot hold: the text
-is rebuilt from the tokens with single spaces (so offsets change),
-overlapping mentions are dropped, and numbers lose value, modifier and
-unit; convert says how many. Only CSV holds alternative spans (alt) and
-scores; converting them elsewhere says how many are lost. Prodigy
-records answered reject or ignore are skipped and counted.
+for .csv, to use with -corpus.
+
+CoNLL tags are read as conlleval reads them, as score does (IOB1 and IOB2
+alike), unless -scheme says iob2 or iobes, which drop ill-formed chunks;
+they are written as IOB2, or IOBES with -scheme iobes. Labels must be
+OntoNotes ones; -map maps others (-map conll2003 for PER, LOC, ORG, MISC).
+
+Whatever the conversion leaves out is counted on stderr, with why: chunks
+dropped by a strict tag scheme, brat annotations other than entities,
+overlapping mentions (CoNLL cannot hold them), numbers' value, modifier
+and unit (nor these), alternative spans and scores (only CSV holds them).
+With -strict, any of these is an error and nothing is written. Prodigy
+records and spans answered reject or ignore are not annotations: they are
+skipped and counted, never an error.
 
 Examples:
 
 	exbench convert gold/dmeir-2016 gold.jsonl
 	exbench convert -scheme iobes annotations.jsonl annotations.conll
-	exbench convert ner.conll ner.csv
+	exbench convert -map conll2003 -strict eng.testb.conll testb.csv
 `
 
 func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -51,7 +59,9 @@ func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	from := fs.String("from", "", "the input `format`: csv, jsonl, brat or conll (default: by name)")
 	to := fs.String("to", "", "the output `format`: csv, jsonl, brat or conll (default: by name)")
 	corpusName := fs.String("corpus", builtin, "for CSV input, the corpus with the texts: a `dir`ectory of .txt files, a .jsonl file, or builtin")
-	schemeName := fs.String("scheme", "iob2", "CoNLL tags: iob2 or iobes when writing; conlleval (iob1), iob2 or iobes when reading")
+	schemeName := fs.String("scheme", "", "CoNLL `tags`: reading, conlleval (default; also iob1), iob2 or iobes; writing, iob2 (default) or iobes")
+	mapSpec := fs.String("map", "", "map labels: a built-in `map` (conll2003, prose), FROM=TO pairs (PER=PERSON,MISC=-), or a CSV file from,to; - drops a label")
+	strict := fs.Bool("strict", false, "fail, writing nothing, if the conversion would leave out anything")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -77,25 +87,59 @@ func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return usagef("convert: unknown format %q (csv, jsonl, brat, conll)", f)
 		}
 	}
-	scheme, ok := conll.ParseTagScheme(*schemeName)
-	if !ok {
-		return usagef("convert: -scheme %q: want conlleval, iob1, iob2 or iobes", *schemeName)
-	}
-
-	var docs []corpus.Doc
-	var ms []corpus.Mention
-	if *from == "csv" {
-		docs, ms, err = readCSVChecked(ctx, in, *corpusName, stderr)
-	} else {
-		var a *gold.Annotated
-		a, err = readAnnotated(in, *from, scheme, gold.Options{}, stderr)
-		if a != nil {
-			docs, ms = a.Docs, a.Mentions
+	readScheme, writeScheme := conll.Conlleval, conll.IOB2
+	if *schemeName != "" {
+		scheme, ok := conll.ParseTagScheme(*schemeName)
+		if !ok {
+			return usagef("convert: -scheme %q: want conlleval, iob1, iob2 or iobes", *schemeName)
+		}
+		if *to == "conll" && scheme != conll.Conlleval {
+			writeScheme = scheme
+		}
+		if *from == "conll" {
+			readScheme = scheme
+		} else if scheme == conll.Conlleval {
+			return usagef("convert: -scheme %s: CoNLL is written as iob2 or iobes", *schemeName)
 		}
 	}
+	labels, err := parseMap("convert", *mapSpec)
 	if err != nil {
 		return err
 	}
+	opts := gold.Options{AnyLabel: labels != nil}
+
+	// Read, and count what reading left out.
+	var docs []corpus.Doc
+	var ms []corpus.Mention
+	var losses []string // what -strict refuses
+	dropped := 0        // by -map
+	if *from == "csv" {
+		docs, ms, dropped, err = readCSVChecked(ctx, in, *corpusName, labels)
+	} else {
+		var a *gold.Annotated
+		if a, err = readAnnotated(in, *from, readScheme, opts, stderr); err == nil {
+			docs, ms = a.Docs, a.Mentions
+			if note := skipped(a, *from, readScheme); note != "" {
+				if *from == "jsonl" {
+					fmt.Fprintf(stderr, "exbench: convert: %s: %s\n", in, note)
+				} else {
+					losses = append(losses, in+": "+note)
+				}
+			}
+			ms, dropped, err = mapLabels(ms, labels)
+		}
+	}
+	if err != nil {
+		if errors.Is(err, corpus.ErrLabel) && labels == nil {
+			defer fmt.Fprintln(stderr, "exbench: convert: map other labels to OntoNotes ones with -map (-map conll2003 for PER, LOC, ORG, MISC)")
+		}
+		return failed(err, stderr)
+	}
+	if dropped > 0 {
+		fmt.Fprintf(stderr, "exbench: convert: -map %s dropped %s of labels it maps to -\n", labels.Name, report.Plural(dropped, "mention"))
+	}
+
+	// Count what writing will leave out.
 	if *to != "csv" {
 		alts, scores := 0, 0
 		for _, m := range ms {
@@ -106,10 +150,39 @@ func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) er
 				scores++
 			}
 		}
-		if alts+scores > 0 {
-			fmt.Fprintf(stdout, "note: %s holds no alternative spans or scores: %d mentions lose their alternatives, %d their score\n", *to, alts, scores)
+		if alts > 0 {
+			losses = append(losses, fmt.Sprintf("%s lose their alternative spans (only CSV holds them)", report.Plural(alts, "mention")))
+		}
+		if scores > 0 {
+			losses = append(losses, fmt.Sprintf("%s lose their score (only CSV holds them)", report.Plural(scores, "mention")))
 		}
 	}
+	if *to == "conll" {
+		numbers := 0
+		for _, m := range ms {
+			if m.Label.Numeric() && (!m.Value.IsZero() || m.Modifier != "" || m.Unit != "") {
+				numbers++
+			}
+		}
+		if numbers > 0 {
+			losses = append(losses, fmt.Sprintf("%s lose their value, modifier or unit (CoNLL holds tags only)", report.Plural(numbers, "number")))
+		}
+	}
+	lost := func(what []string) error {
+		if *strict {
+			return fmt.Errorf("convert: -strict: nothing written, as the conversion would lose data: %s", strings.Join(what, "; "))
+		}
+		for _, l := range what {
+			fmt.Fprintf(stderr, "exbench: convert: warning: %s\n", l)
+		}
+		return nil
+	}
+	if *to != "conll" { // CoNLL's overlaps are known as it is written
+		if err := lost(losses); err != nil {
+			return err
+		}
+	}
+
 	switch *to {
 	case "csv":
 		if *from == "csv" {
@@ -139,57 +212,79 @@ func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 	case "conll":
-		if scheme == conll.Conlleval {
-			scheme = conll.IOB2
-		}
-		var written, dropped int
+		var written int
 		err := report.WriteFile(out, func(w io.Writer) error {
-			var err error
-			written, dropped, err = conll.Write(w, docs, ms, scheme)
-			return err
+			n, dropped, err := conll.Write(w, docs, ms, writeScheme)
+			if err != nil {
+				return err
+			}
+			written = n
+			if dropped > 0 {
+				losses = append(losses, fmt.Sprintf("dropped %s that overlap another (CoNLL tags one chunk a token)", report.Plural(dropped, "mention")))
+			}
+			return lost(losses)
 		})
 		if err != nil {
 			return err
 		}
-		lost := 0
-		for _, m := range ms {
-			if m.Label.Numeric() && (!m.Value.IsZero() || m.Modifier != "" || m.Unit != "") {
-				lost++
-			}
-		}
-		fmt.Fprintf(stdout, "wrote %s: %d mentions as %s tags; %d overlapping dropped; %d numbers lost their value, modifier or unit\n", out, written, scheme, dropped, lost)
+		fmt.Fprintf(stdout, "wrote %s: %d mentions as %s tags\n", out, written, writeScheme)
 		return nil
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d mentions in %d documents\n", out, len(ms), len(docs))
 	return nil
 }
 
-// readCSVChecked reads mention CSV files whole, and the corpus that holds
-// their texts, and checks the mentions against it.
-func readCSVChecked(ctx context.Context, path, corpusName string, stderr io.Writer) ([]corpus.Doc, []corpus.Mention, error) {
+// mapLabels maps the labels of ms with m (nil: none) and checks that
+// every label left is an OntoNotes one. It returns the mentions kept and
+// how many the map dropped.
+func mapLabels(ms []corpus.Mention, m *corpus.LabelMap) ([]corpus.Mention, int, error) {
+	if m == nil {
+		return ms, 0, nil
+	}
+	n := len(ms)
+	ms = m.Apply(ms)
+	var ps corpus.Problems
+	for i := range ms {
+		if _, ok := corpus.ParseLabel(string(ms[i].Label)); !ok {
+			ps = append(ps, ms[i].Source.Problem(corpus.FieldLabel, corpus.Problemf(corpus.ErrLabel, "label %s is not an OntoNotes label, and -map %s does not map it", corpus.Quote(string(ms[i].Label)), m.Name)))
+		}
+	}
+	if len(ps) > 0 {
+		return nil, 0, ps
+	}
+	return ms, n - len(ms), nil
+}
+
+// readCSVChecked reads mention CSV files whole, maps their labels with m
+// (nil: none), and checks the mentions against the corpus that holds
+// their texts. It returns the corpus's documents, the mentions, and how
+// many the map dropped.
+func readCSVChecked(ctx context.Context, path, corpusName string, m *corpus.LabelMap) ([]corpus.Doc, []corpus.Mention, int, error) {
 	c, err := loadCorpus(corpusName)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	var ms []corpus.Mention
 	var ps corpus.Problems
 	for m, err := range gold.Scan(path, gold.Options{AnyLabel: true}) {
 		if err != nil && !ps.Add(err) {
-			return nil, nil, err
+			return nil, nil, 0, err
 		}
 		if err == nil {
 			ms = append(ms, m)
 		}
 	}
+	n := len(ms)
+	ms = m.Apply(ms)
 	in := eval.Input{Corpus: c.Name, Docs: c.All(), Systems: []eval.System{{Name: path, Mentions: eval.Mentions(ms)}}}
 	if _, err := in.Check(ctx, eval.Setup{}); err != nil && !ps.Add(err) {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	if len(ps) > 0 {
 		ps.Sort()
-		return nil, nil, failed(ps, stderr)
+		return nil, nil, 0, ps
 	}
-	return c.Docs, ms, nil
+	return c.Docs, ms, n - len(ms), nil
 }
 
 const validateUsage = `

@@ -42,7 +42,7 @@ func TestConvertRoundTrips(t *testing.T) {
 
 	conll := filepath.Join(dir, "g.conll")
 	code, stdout, stderr := exbench(t, "convert", "../../gold/dmeir-2016", conll)
-	if code != 0 || stdout != "wrote "+conll+": 388 mentions as iob2 tags; 0 overlapping dropped; 43 numbers lost their value, modifier or unit\n" {
+	if code != 0 || stdout != "wrote "+conll+": 388 mentions as iob2 tags\n" || stderr != "exbench: convert: warning: 43 numbers lose their value, modifier or unit (CoNLL holds tags only)\n" {
 		t.Fatalf("to CoNLL: exit %d, %q, %s", code, stdout, stderr)
 	}
 	back := filepath.Join(dir, "from-conll.csv")
@@ -91,7 +91,122 @@ func TestConvertUsage(t *testing.T) {
 func TestConvertSaysScoresAreLost(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "v1.jsonl")
 	code, stdout, stderr := exbench(t, "convert", "-corpus", "testdata/score/corpus", "testdata/score/v1-scored.csv", out)
-	if code != 0 || !strings.Contains(stdout, "note: jsonl holds no alternative spans or scores: 0 mentions lose their alternatives, 8 their score\n") {
+	if code != 0 || stderr != "exbench: convert: warning: 8 mentions lose their score (only CSV holds them)\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	// With -strict, a loss is an error and nothing is written.
+	out = filepath.Join(t.TempDir(), "v1.jsonl")
+	code, stdout, stderr = exbench(t, "convert", "-strict", "-corpus", "testdata/score/corpus", "testdata/score/v1-scored.csv", out)
+	if code != 1 || stdout != "" || stderr != "exbench: convert: -strict: nothing written, as the conversion would lose data: 8 mentions lose their score (only CSV holds them)\n" {
+		t.Errorf("-strict: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("-strict wrote %s", out)
+	}
+}
+
+// iob1 is CoNLL-2003-style text of two documents: IOB1 tags, where I-
+// starts most chunks, and the labels PER, LOC, ORG, MISC. By hand, as
+// conlleval reads it: LOC Dmeir; PER Rami Abdulrahman; MISC Syrian; ORG
+// Observatory for Human Rights; ORG Al-Badia Cement Company; MISC
+// Syrians; MISC Lebanese, and MISC Lebanese again (B- splits them).
+const iob1 = `-DOCSTART- -X- -X- O
+
+Gunmen NNS I-NP O
+seized VBD I-VP O
+workers NNS I-NP O
+near IN I-PP O
+Dmeir NNP I-NP I-LOC
+, , O O
+said VBD I-VP O
+Rami NNP I-NP I-PER
+Abdulrahman NNP I-NP I-PER
+of IN I-PP O
+the DT I-NP O
+Syrian JJ I-NP I-MISC
+Observatory NNP I-NP I-ORG
+for IN I-PP I-ORG
+Human NNP I-NP I-ORG
+Rights NNPS I-NP I-ORG
+. . O O
+
+-DOCSTART- -X- -X- O
+
+Al-Badia NNP I-NP I-ORG
+Cement NNP I-NP I-ORG
+Company NNP I-NP I-ORG
+employs VBZ I-VP O
+Syrians NNPS I-NP I-MISC
+and CC O O
+Lebanese NNPS I-NP I-MISC
+Lebanese NNPS I-NP B-MISC
+workers NNS I-NP O
+. . O O
+`
+
+// TestConvertCoNLL2003: convert reads CoNLL as score does (conlleval's
+// way, IOB1 included), maps CoNLL-2003's labels with -map, and says what
+// a strict scheme drops, which -strict refuses.
+func TestConvertCoNLL2003(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "iob1.conll")
+	if err := os.WriteFile(in, []byte(iob1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.csv")
+
+	// Without -map: PER and MISC (LOC and ORG are OntoNotes labels too),
+	// every one with its position, and a hint.
+	code, _, stderr := exbench(t, "convert", in, out)
+	if code != 1 || !strings.HasPrefix(stderr, in+`:10:15: tag: unknown label "PER" in "I-PER"`) ||
+		!strings.HasSuffix(stderr, "\n6 errors, 0 warnings\nexbench: convert: map other labels to OntoNotes ones with -map (-map conll2003 for PER, LOC, ORG, MISC)\n") {
+		t.Errorf("without -map: exit %d, stderr:\n%s", code, stderr)
+	}
+	// More than 10 problems: no mention of -all, which convert does not
+	// have.
+	many := filepath.Join(dir, "many.conll")
+	os.WriteFile(many, []byte(strings.Repeat("Rami NNP I-NP I-PER\n", 12)), 0o644)
+	if code, _, stderr := exbench(t, "convert", many, out); code != 1 || !strings.HasSuffix(stderr, "\n2 more not shown\n12 errors, 0 warnings\nexbench: convert: map other labels to OntoNotes ones with -map (-map conll2003 for PER, LOC, ORG, MISC)\n") {
+		t.Errorf("12 bad labels: exit %d, stderr:\n%s", code, stderr)
+	}
+
+	code, stdout, stderr := exbench(t, "convert", "-map", "PER=PERSON,LOC=GPE,MISC=NORP", in, out)
+	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "wrote "+out+": 8 mentions") {
+		t.Fatalf("-map: exit %d\n%s%s", code, stdout, stderr)
+	}
+	var got []string
+	for _, r := range readCSV(t, out)[1:] {
+		got = append(got, r[4]+" "+r[3])
+	}
+	want := []string{"GPE Dmeir", "PERSON Rami Abdulrahman", "NORP Syrian", "ORG Observatory for Human Rights",
+		"ORG Al-Badia Cement Company", "NORP Syrians", "NORP Lebanese", "NORP Lebanese"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("mentions:\n%q\nwant\n%q", got, want)
+	}
+
+	// conll2003 drops MISC, and says so.
+	code, stdout, stderr = exbench(t, "convert", "-map", "conll2003", in, out)
+	if code != 0 || stderr != "exbench: convert: -map conll2003 dropped 4 mentions of labels it maps to -\n" || !strings.HasPrefix(stdout, "wrote "+out+": 4 mentions") {
+		t.Errorf("-map conll2003: exit %d\n%s%s", code, stdout, stderr)
+	}
+
+	// Read strictly as IOB2, every chunk but the one B- is ill-formed.
+	code, stdout, stderr = exbench(t, "convert", "-map", "conll2003", "-scheme", "iob2", in, out)
+	wantWarning := "exbench: convert: warning: " + in + ": dropped 7 chunks that tag scheme iob2 reads as ill-formed (an I- tag that continues no chunk of its type, as IOB1 files have at the start of most chunks); -scheme conlleval reads them as score does\n"
+	if code != 0 || !strings.HasSuffix(stderr, wantWarning) || !strings.HasPrefix(stdout, "wrote "+out+": 0 mentions") {
+		t.Errorf("-scheme iob2: exit %d\n%s%s", code, stdout, stderr)
+	}
+	before := readCSV(t, out)
+	code, stdout, stderr = exbench(t, "convert", "-map", "conll2003", "-scheme", "iob2", "-strict", in, out)
+	if code != 1 || stdout != "" || !strings.Contains(stderr, "exbench: convert: -strict: nothing written, as the conversion would lose data: "+in+": dropped 7 chunks") {
+		t.Errorf("-scheme iob2 -strict: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if after := readCSV(t, out); len(after) != len(before) {
+		t.Error("-strict replaced the output")
+	}
+
+	// A bad inline map is a mistake in the command line.
+	if code, _, stderr := exbench(t, "convert", "-map", "PER=PERSONS", in, out); code != 2 || !strings.Contains(stderr, `-map: label map "PER=PERSONS": pair 1: PER=PERSONS: "PERSONS" is not an OntoNotes label`) {
+		t.Errorf("bad -map: exit %d, %s", code, stderr)
 	}
 }

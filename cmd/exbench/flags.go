@@ -33,6 +33,27 @@ func (f *scoringFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.scopePath, "scope", "", "a scope `file` (CSV doc_id,start,end) saying which documents, or regions of them, the gold covers (default: the gold directory's scope.csv, if any); predictions outside are counted as out_of_scope, not scored")
 }
 
+// parseMap returns the label map a -map flag gives: nil for "", a CSV
+// file from,to (whose problems are errors), or a built-in map or FROM=TO
+// pairs (whose mistakes are usage errors).
+func parseMap(verb, spec string) (*corpus.LabelMap, error) {
+	if spec == "" {
+		return nil, nil
+	}
+	if fi, err := os.Stat(spec); err == nil && fi.Mode().IsRegular() {
+		m, err := gold.ReadLabelMap(spec)
+		if err != nil {
+			return nil, fmt.Errorf("%s: -map: %w", verb, err)
+		}
+		return m, nil
+	}
+	m, err := corpus.ParseLabelMap(spec)
+	if err != nil {
+		return nil, usagef("%s: -map: %v", verb, err)
+	}
+	return m, nil
+}
+
 // setup checks the flags and returns the setup they make. With free set,
 // labels need not be OntoNotes names (CoNLL files).
 func (f *scoringFlags) setup(verb string, free bool) (eval.Setup, error) {
@@ -51,16 +72,9 @@ func (f *scoringFlags) setup(verb string, free bool) (eval.Setup, error) {
 	default:
 		return s, usagef("%s: -map-to %q: want pred, gold or both", verb, f.mapTo)
 	}
-	if f.mapSpec != "" {
-		var err error
-		if fi, serr := os.Stat(f.mapSpec); serr == nil && fi.Mode().IsRegular() {
-			s.Map, err = gold.ReadLabelMap(f.mapSpec)
-		} else {
-			s.Map, err = corpus.ParseLabelMap(f.mapSpec)
-		}
-		if err != nil {
-			return s, fmt.Errorf("%s: -map: %w", verb, err)
-		}
+	var err error
+	if s.Map, err = parseMap(verb, f.mapSpec); err != nil {
+		return s, err
 	}
 	if f.labels != "" {
 		s.Labels = []corpus.Label{}

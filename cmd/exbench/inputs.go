@@ -51,7 +51,10 @@ func mentionInput(path, corpusName string, stderr io.Writer) (iter.Seq2[corpus.M
 	}
 	a, err := readAnnotated(path, f, conll.Conlleval, gold.Options{AnyLabel: true}, stderr)
 	if err != nil {
-		return nil, err
+		return nil, failed(err, stderr)
+	}
+	if note := skipped(a, f, conll.Conlleval); note != "" {
+		fmt.Fprintf(stderr, "exbench: %s: %s\n", path, note)
 	}
 	c, err := loadCorpus(corpusName)
 	if err != nil {
@@ -64,7 +67,8 @@ func mentionInput(path, corpusName string, stderr io.Writer) (iter.Seq2[corpus.M
 }
 
 // readAnnotated reads documents and their mentions in JSONL, brat or
-// CoNLL, printing the problems.
+// CoNLL. It prints the warnings, and returns the problems when one is an
+// error; see skipped for what it left out.
 func readAnnotated(path, format string, scheme conll.TagScheme, opts gold.Options, stderr io.Writer) (*gold.Annotated, error) {
 	var a *gold.Annotated
 	var err error
@@ -86,17 +90,34 @@ func readAnnotated(path, format string, scheme conll.TagScheme, opts gold.Option
 	var ps corpus.Problems
 	if ps.Add(err) {
 		ps.Sort()
-		printProblems(stderr, ps, false, false)
 		if ps.Failed() {
-			return nil, errFailed
+			return nil, ps
 		}
+		printProblems(stderr, ps, false, false)
 	} else if err != nil {
 		return nil, err
 	}
-	if a.Skipped > 0 || a.SkippedSpans > 0 {
-		fmt.Fprintf(stderr, "exbench: %s: skipped %d records and %d spans (answered reject or ignore, or ill-formed chunks)\n", path, a.Skipped, a.SkippedSpans)
-	}
 	return a, nil
+}
+
+// skipped says in the words of format what the reader of a left out,
+// or "" when it left nothing out.
+func skipped(a *gold.Annotated, format string, scheme conll.TagScheme) string {
+	switch {
+	case format == "jsonl" && (a.Skipped > 0 || a.SkippedSpans > 0):
+		return fmt.Sprintf("skipped %s and %s answered reject or ignore (only accepted annotations are read)", report.Plural(a.Skipped, "record"), report.Plural(a.SkippedSpans, "span"))
+	case format == "brat" && a.Skipped > 0:
+		return fmt.Sprintf("skipped %s other than entities (T) and their number notes: relations, events, attributes, normalisations, other notes", report.Plural(a.Skipped, "annotation"))
+	case format == "conll" && a.Skipped > 0:
+		return fmt.Sprintf("dropped %s that tag scheme %s reads as ill-formed (%s); -scheme conlleval reads them as score does", report.Plural(a.Skipped, "chunk"), scheme, illFormed[scheme])
+	}
+	return ""
+}
+
+// illFormed says what a strict tag scheme drops.
+var illFormed = map[conll.TagScheme]string{
+	conll.IOB2:  "an I- tag that continues no chunk of its type, as IOB1 files have at the start of most chunks",
+	conll.IOBES: "a chunk not B- I-* E- or S-",
 }
 
 // scoringInput returns the input of a verb that scores systems against

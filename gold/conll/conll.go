@@ -351,7 +351,8 @@ type chunker struct {
 	start  offset // where the open chunk starts
 	end    offset // where the open chunk's last token ends
 	typ    string
-	valid  bool // strict schemes: the open chunk is well-formed so far
+	valid  bool   // strict schemes: the open chunk is well-formed so far
+	stray  string // strict schemes: the type of the run of I- or E- tags being dropped, counted once
 	chunks []chunk
 }
 
@@ -359,6 +360,16 @@ type chunker struct {
 // many ill-formed chunks it dropped.
 func (c *chunker) add(scheme TagScheme, t tag, start, end offset) int {
 	dropped := 0
+	stray := c.stray
+	c.stray = ""
+	// dropStray drops this I- or E- tag, which continues no chunk: one
+	// ill-formed chunk with the stray tags of its type right before it.
+	dropStray := func() {
+		if stray != t.typ {
+			dropped++
+		}
+		c.stray = t.typ
+	}
 	switch scheme {
 	case Conlleval:
 		if c.open && endOfChunk(c.prev, t) {
@@ -384,7 +395,7 @@ func (c *chunker) add(scheme TagScheme, t tag, start, end offset) int {
 				c.close()
 			}
 			if t.prefix == 'I' {
-				dropped++
+				dropStray()
 			}
 		}
 	case IOBES:
@@ -403,7 +414,7 @@ func (c *chunker) add(scheme TagScheme, t tag, start, end offset) int {
 					dropped++ // unfinished
 				}
 				c.open = false
-				dropped++ // this I-
+				dropStray()
 			}
 		case 'E':
 			if inType {
@@ -414,7 +425,7 @@ func (c *chunker) add(scheme TagScheme, t tag, start, end offset) int {
 					dropped++
 				}
 				c.open = false
-				dropped++
+				dropStray()
 			}
 		case 'S':
 			if c.open {

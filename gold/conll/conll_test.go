@@ -69,7 +69,9 @@ func TestChunks(t *testing.T) {
 		{"IOBES", "B-PER I-PER E-PER S-PER S-PER O", IOBES, []string{"PER:a b c", "PER:d", "PER:e"}, 0},
 		{"BILOU", "B-PER L-PER U-LOC", IOBES, []string{"PER:a b", "LOC:c"}, 0},
 		{"IOBES drops ill-formed chunks", "E-PER B-PER O B-LOC I-LOC S-ORG I-ORG", IOBES, []string{"ORG:f"}, 2 * 4},
-		{"IOB2 drops a stray I-", "I-PER I-PER B-LOC I-LOC I-PER", IOB2, []string{"LOC:c d"}, 2 * 3},
+		{"IOB2 drops a stray I-", "I-PER I-PER B-LOC I-LOC I-PER", IOB2, []string{"LOC:c d"}, 2 * 2},
+		{"IOB2 drops a run of stray I- as one chunk a type and sentence", "I-PER I-PER I-LOC | I-LOC", IOB2, nil, 2 * 3},
+		{"IOBES drops a stray I- E- as one chunk", "I-PER E-PER O E-PER", IOBES, nil, 2 * 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, dropped := chunksOf(t, conllOf(tc.tags), tc.scheme)
