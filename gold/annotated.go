@@ -3,6 +3,8 @@ package gold
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/exbench/exbench/corpus"
@@ -27,12 +29,24 @@ type Annotated struct {
 	// SkippedSpans counts JSONL spans answered "reject" or "ignore"
 	// inside records that were read.
 	SkippedSpans int
+	// Unnamed lists, by index in Docs, the documents whose ID the reader
+	// made up because the file gives none (JSONL records without an ID,
+	// named "line-N"); [Annotated.Match] finds them in a corpus by text.
+	Unnamed []int
 }
 
-// In checks that the documents of a are documents of c, with the same
-// texts, so that its mentions can be scored against c's: their offsets
-// are into those texts.
-func (a *Annotated) In(c *corpus.Corpus) error {
+// Match checks that the documents of a are documents of c, with the
+// same texts, so that its mentions can be scored against c's: their
+// offsets are into those texts. A document in Unnamed takes the ID of
+// the document of c with its text, and its mentions with it, when one
+// has it; a text that several documents of c have is an error, which
+// asks for the ID in the file.
+func (a *Annotated) Match(c *corpus.Corpus) error {
+	if len(a.Unnamed) > 0 {
+		if err := a.name(c); err != nil {
+			return err
+		}
+	}
 	for _, d := range a.Docs {
 		cd, ok := c.Doc(d.ID)
 		switch {
@@ -43,6 +57,47 @@ func (a *Annotated) In(c *corpus.Corpus) error {
 		}
 	}
 	return nil
+}
+
+// name gives the unnamed documents of a the IDs of the documents of c
+// with their texts.
+func (a *Annotated) name(c *corpus.Corpus) error {
+	byText := map[string][]string{}
+	for _, d := range c.Docs {
+		byText[d.Text] = append(byText[d.Text], d.ID)
+	}
+	ids := map[string]string{}   // made-up ID to corpus ID
+	taken := map[string]string{} // corpus ID to made-up ID
+	for _, i := range a.Unnamed {
+		d := &a.Docs[i]
+		switch found := byText[d.Text]; len(found) {
+		case 0:
+			return fmt.Errorf("%s: %s has no ID, and no document of corpus %s has its text", a.Name, unnamed(d.ID), c.Name)
+		case 1:
+			if other, ok := taken[found[0]]; ok {
+				return fmt.Errorf("%s: %s and %s have no ID and the same text, that of document %q of corpus %s; give the records an \"id\"", a.Name, unnamed(other), unnamed(d.ID), found[0], c.Name)
+			}
+			taken[found[0]] = d.ID
+			ids[d.ID] = found[0]
+			d.ID = found[0]
+		default:
+			return fmt.Errorf("%s: %s has no ID, and %d documents of corpus %s have its text (%s); give the record an \"id\"", a.Name, unnamed(d.ID), len(found), c.Name, strings.Join(found[:min(len(found), 3)], ", "))
+		}
+	}
+	for i := range a.Mentions {
+		if id, ok := ids[a.Mentions[i].DocID]; ok {
+			a.Mentions[i].DocID = id
+		}
+	}
+	return nil
+}
+
+// unnamed names a document whose ID was made up ("line-3") for messages.
+func unnamed(id string) string {
+	if n, ok := strings.CutPrefix(id, "line-"); ok {
+		return "the record on line " + n
+	}
+	return "document " + strconv.Quote(id)
 }
 
 // MentionsByDoc checks docs and ms for writing and returns the mentions

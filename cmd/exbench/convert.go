@@ -24,7 +24,7 @@ Usage: exbench convert [-from F] [-to F] [-corpus C] [-scheme S] [-map M] [-stri
 Convert rewrites mentions from one format into another. The formats are
 
 	csv     the mention CSV (IN may be a directory of them)
-	jsonl   Prodigy / spaCy JSONL: {"text", "spans": [{"start", "end", "label"}]} a line
+	jsonl   Prodigy JSONL, {"text", "spans": [{"start", "end", "label"}]} a line, or spaCy's Doc.to_json, with "ents"
 	brat    brat standoff: a directory of NAME.txt and NAME.ann files
 	conll   token-per-line, TOKEN ... TAG, -DOCSTART- between documents
 

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/gold"
 )
 
@@ -208,5 +210,28 @@ func TestConvertCoNLL2003(t *testing.T) {
 	// A bad inline map is a mistake in the command line.
 	if code, _, stderr := exbench(t, "convert", "-map", "PER=PERSONS", in, out); code != 2 || !strings.Contains(stderr, `-map: label map "PER=PERSONS": pair 1: PER=PERSONS: "PERSONS" is not an OntoNotes label`) {
 		t.Errorf("bad -map: exit %d, %s", code, stderr)
+	}
+}
+
+// TestScoreSpaCyJSON scores predictions in the shape of spaCy's
+// Doc.to_json, without IDs: each record is matched to the corpus
+// document with its text, and its "ents" are read.
+func TestScoreSpaCyJSON(t *testing.T) {
+	byDoc := map[string][]map[string]any{}
+	for _, m := range gold.Builtin() {
+		byDoc[m.DocID] = append(byDoc[m.DocID], map[string]any{"start": m.Span.Start, "end": m.Span.End, "label": string(m.Label)})
+	}
+	var b strings.Builder
+	for _, d := range corpus.Builtin().Docs {
+		line, _ := json.Marshal(map[string]any{"text": d.Text, "ents": byDoc[d.ID], "sents": []any{}, "tokens": []any{}})
+		b.Write(append(line, '\n'))
+	}
+	path := filepath.Join(t.TempDir(), "spacy.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := exbench(t, "score", "-pred", path)
+	if code != 0 || stderr != "" || !strings.Contains(stdout, "micro         388   388    100.0 100.0 100.0    100.0 100.0 100.0") {
+		t.Errorf("score spaCy JSON: exit %d\n%s%s", code, stdout, stderr)
 	}
 }

@@ -60,7 +60,7 @@ func mentionInput(path, corpusName string, stderr io.Writer) (iter.Seq2[corpus.M
 	if err != nil {
 		return nil, err
 	}
-	if err := a.In(c); err != nil {
+	if err := a.Match(c); err != nil {
 		return nil, fmt.Errorf("%w; convert it to CSV with exbench convert and use the corpus it writes", err)
 	}
 	return eval.Mentions(a.Mentions), nil

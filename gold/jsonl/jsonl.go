@@ -27,13 +27,25 @@ var (
 //
 //	{"text": "“Ada” met Bob", "spans": [{"start": 1, "end": 4, "label": "PERSON"}]}
 //
+// or, as spaCy's Doc.to_json writes it, with "ents" for "spans":
+//
+//	{"text": "“Ada” met Bob", "ents": [{"start": 1, "end": 4, "label": "PERSON"}], "tokens": [...]}
+//
 // with offsets in code points (Python's string indices), end exclusive.
 // Blank lines are skipped, a byte-order mark is accepted, and fields not
 // named here are ignored.
 //
+//   - The mentions are "spans" when it is an array, else "ents" (spaCy's
+//     "spans" is an object of span groups, which is ignored). A record
+//     with both arrays is an error, since either could be the
+//     annotation. So is a record with neither that has a field other
+//     tools use for entities ("entities", "label", "labels", "ner",
+//     "annotations"), rather than read as a document without mentions;
+//     and a file in which no record has either gets a warning.
 //   - The document ID is the record's "id" (a string, or an integer
 //     written as its digits), else "meta"."id", else "_input_hash", else
-//     "line-N" with N the 1-based line number.
+//     "line-N" with N the 1-based line number; such documents are listed
+//     in Unnamed (see [gold.Annotated.Match]).
 //   - A record whose "answer" is "reject" or "ignore" is skipped and
 //     counted in Skipped; "accept" or no answer is read. A span whose own
 //     "answer" is "reject" or "ignore" is skipped and counted in
@@ -74,6 +86,10 @@ func Read(r io.Reader, name string, opts gold.Options) (*gold.Annotated, error) 
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
+	if !jr.spans && len(jr.a.Docs) > 0 {
+		w := &corpus.Problem{File: name, Err: corpus.Problemf(ErrField, `no record has "spans" (Prodigy) or "ents" (spaCy), so no mentions were read`), Warning: true}
+		jr.errs = append(jr.errs, w)
+	}
 	if len(jr.errs) > 0 {
 		jr.errs.Sort()
 		return jr.a, jr.errs
@@ -81,12 +97,16 @@ func Read(r io.Reader, name string, opts gold.Options) (*gold.Annotated, error) 
 	return jr.a, nil
 }
 
+// otherFields are fields that other tools use for a record's entities.
+var otherFields = []string{"entities", "label", "labels", "ner", "annotations"}
+
 // reader holds the state of one Read.
 type reader struct {
-	a    *gold.Annotated
-	docs map[string]*doc
-	errs corpus.Problems
-	opts gold.Options
+	a     *gold.Annotated
+	docs  map[string]*doc
+	errs  corpus.Problems
+	opts  gold.Options
+	spans bool // a record had "spans" or "ents"
 }
 
 // doc is a document read so far.
@@ -147,27 +167,58 @@ func (jr *reader) record(line int, data []byte) {
 	if !textOK || !idOK {
 		return
 	}
+	spans, field, ok := jr.mentions(p, rec)
+	if !ok {
+		return
+	}
 	d := jr.docs[id]
 	switch {
 	case d == nil:
 		d = &doc{line: line, text: text, index: corpus.NewIndex(text), seen: map[mentionKey]bool{}}
 		jr.docs[id] = d
+		if idField == "" {
+			jr.a.Unnamed = append(jr.a.Unnamed, len(jr.a.Docs))
+		}
 		jr.a.Docs = append(jr.a.Docs, corpus.Doc{ID: id, Text: text})
 	case d.text != text:
 		jr.errs = append(jr.errs, p.Problemf(idOff, idField, corpus.ErrDuplicateID, "%q is also the ID of line %d, whose text differs", id, d.line))
 		return
 	}
-	spans, ok := rec.get("spans")
-	if !ok {
-		return
-	}
-	if jsonKind(spans.value) != "array" {
-		jr.errs = append(jr.errs, p.Problemf(spans.off, "spans", ErrField, "want an array, got %s", jsonKind(spans.value)))
-		return
-	}
 	for _, sp := range jsonElements(spans.value, spans.off) {
-		jr.span(p, id, d, sp)
+		jr.span(p, id, d, sp, field)
 	}
+}
+
+// mentions returns the array of a record's mentions, "spans" or "ents",
+// and its name; an empty array when it has neither.
+func (jr *reader) mentions(p corpus.Line, rec jsonObject) (jsonMember, string, bool) {
+	spans, hasSpans := rec.get("spans")
+	ents, hasEnts := rec.get("ents")
+	spansArray := hasSpans && jsonKind(spans.value) == "array"
+	switch {
+	case spansArray && hasEnts:
+		jr.errs = append(jr.errs, p.Problemf(ents.off, "ents", ErrField, `the record has both "spans" and "ents": keep the one that is the annotation`))
+		return jsonMember{}, "", false
+	case spansArray:
+		jr.spans = true
+		return spans, "spans", true
+	case hasEnts && jsonKind(ents.value) == "array":
+		jr.spans = true
+		return ents, "ents", true
+	case hasEnts:
+		jr.errs = append(jr.errs, p.Problemf(ents.off, "ents", ErrField, "want an array, got %s", jsonKind(ents.value)))
+		return jsonMember{}, "", false
+	case hasSpans: // beside "ents", an object would be spaCy's span groups
+		jr.errs = append(jr.errs, p.Problemf(spans.off, "spans", ErrField, "want an array, got %s", jsonKind(spans.value)))
+		return jsonMember{}, "", false
+	}
+	for _, f := range otherFields {
+		if m, ok := rec.get(f); ok {
+			jr.errs = append(jr.errs, p.Problemf(m.off, f, ErrField, `the mentions of a record are read from "spans" (Prodigy) or "ents" (spaCy), each {"start", "end", "label"} with offsets in code points; %q is not read`, f))
+			return jsonMember{}, "", false
+		}
+	}
+	return jsonMember{value: []byte("[]")}, "", true
 }
 
 // answer returns the "answer" of a record or span, "" when it has none.
@@ -249,11 +300,12 @@ func (jr *reader) str(p corpus.Line, obj jsonObject, key, field string, required
 	return s, true
 }
 
-// span reads one element of a record's "spans".
-func (jr *reader) span(p corpus.Line, id string, d *doc, sp jsonMember) {
+// span reads one element of a record's "spans" (or "ents", as field
+// says).
+func (jr *reader) span(p corpus.Line, id string, d *doc, sp jsonMember, field string) {
 	obj, ok := jsonMembers(sp.value, sp.off)
 	if !ok {
-		jr.errs = append(jr.errs, p.Problemf(sp.off, "spans", ErrField, "want an object, got %s", jsonKind(sp.value)))
+		jr.errs = append(jr.errs, p.Problemf(sp.off, field, ErrField, "want an object, got %s", jsonKind(sp.value)))
 		return
 	}
 	switch ans, ok := jr.answer(p, obj); {
