@@ -2,6 +2,8 @@ package corpus_test
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/exbench/exbench/corpus"
@@ -167,6 +169,30 @@ func TestProblemSet(t *testing.T) {
 		truncated := errors.As(s.Err(), &tr)
 		if errs != 4 || warnings != 2 || !s.Failed() || truncated != (max > 0 && max < len(all)) || !errors.Is(s.Err(), corpus.ErrText) {
 			t.Errorf("Max %d: %d errors, %d warnings, truncated %v, Err %v", max, errs, warnings, truncated, s.Err())
+		}
+	}
+}
+
+func TestCheckSurrogates(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"text": "a \ud83d\ude00 b"}`: "",   // a pair: 😀
+		`{"text": "a \\ud800 b"}`:      "",   // an escaped backslash, then text
+		`{"text": "\u00e9\ud800"}`:     "17", // a high half alone
+		`{"text": "\ud800\u0041"}`:     "11", // a high half before another escape
+		`{"text": "é \udc00"}`:         "13", // a low half alone; é is one column
+		`{"text": "\ud800`:             "11", // at the end of a cut line
+		`{"text": "\ud8"}`:             "",   // not an escape: for the JSON decoder to report
+	} {
+		p := corpus.CheckSurrogates("t.jsonl", 1, []byte(in))
+		got := ""
+		if p != nil {
+			got = fmt.Sprint(p.Col)
+			if !errors.Is(p, corpus.ErrSurrogate) || !strings.Contains(p.Error(), "is half of a UTF-16 surrogate pair") {
+				t.Errorf("%s: %v", in, p)
+			}
+		}
+		if got != want {
+			t.Errorf("CheckSurrogates(%s) at column %q, want %q", in, got, want)
 		}
 	}
 }

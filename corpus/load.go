@@ -23,7 +23,7 @@ const BuiltinName = "dmeir-2016"
 // Builtin returns the bundled seed corpus: five news reports, from five
 // outlets, of the April 2016 kidnapping of cement workers in Dmeir, Syria.
 func Builtin() *Corpus {
-	c, err := collect(BuiltinName, scanFS(builtinFS, BuiltinName, BuiltinName))
+	c, err := collect(BuiltinName, scanFS(builtinFS, BuiltinName, BuiltinName, DefaultMaxDocBytes))
 	if err != nil {
 		panic("corpus: bundled corpus is broken: " + err.Error()) // a build defect, caught by tests
 	}
@@ -33,14 +33,19 @@ func Builtin() *Corpus {
 // Load reads a corpus from path, a directory of .txt files ([LoadDir])
 // or a .jsonl file ([LoadJSONL]): the documents [Scan] gives, or every
 // problem it meets, joined.
-func Load(path string) (*Corpus, error) { return collect(path, Scan(path)) }
+func Load(path string) (*Corpus, error) { return Options{}.Load(path) }
+
+// Load is [Load] with the options o.
+func (o Options) Load(path string) (*Corpus, error) { return collect(path, o.Scan(path)) }
 
 // LoadDir reads every file ending in .txt directly inside dir (not in
 // subdirectories; names starting with a dot are skipped) as one document,
 // its ID the file name without .txt. Documents are in file-name order.
 // Every problem is reported, joined: unreadable files, invalid UTF-8 or a
 // NUL byte (with its position), no .txt file at all.
-func LoadDir(dir string) (*Corpus, error) { return collect(dir, scanFS(os.DirFS(dir), ".", dir)) }
+func LoadDir(dir string) (*Corpus, error) {
+	return collect(dir, scanFS(os.DirFS(dir), ".", dir, DefaultMaxDocBytes))
+}
 
 // LoadJSONL reads one document per line, each a JSON object with string
 // fields "id" and "text" (other fields are ignored). Blank lines are
@@ -48,12 +53,14 @@ func LoadDir(dir string) (*Corpus, error) { return collect(dir, scanFS(os.DirFS(
 // or a NUL byte (also as \u0000 in the id or text), invalid JSON (with
 // the column, and a record cut off at the end of its line said so), a
 // missing or empty id, a missing text, a duplicate id.
-func LoadJSONL(file string) (*Corpus, error) { return collect(file, scanJSONLFile(file)) }
+func LoadJSONL(file string) (*Corpus, error) {
+	return collect(file, scanJSONLFile(file, DefaultMaxDocBytes))
+}
 
 // ReadJSONL is [LoadJSONL] on a reader; name is the file name in messages
 // and the corpus name.
 func ReadJSONL(r io.Reader, name string) (*Corpus, error) {
-	return collect(name, scanJSONL(r, name, newIDLines(nil)))
+	return collect(name, scanJSONL(r, name, DefaultMaxDocBytes, newIDLines(nil)))
 }
 
 // collect gathers the documents of a scan into a corpus named name, or
@@ -69,7 +76,7 @@ func collect(name string, docs iter.Seq2[Doc, error]) (*Corpus, error) {
 		all = append(all, d)
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, Join(errs...)
 	}
 	return New(name, all)
 }
@@ -136,16 +143,33 @@ func WriteJSONL(w io.Writer, docs []Doc) error {
 	return err
 }
 
-// OpenFile opens the input file at path, which must not be a directory;
+// ReadFile reads the input file at path whole, opened by [OpenFile].
+func ReadFile(path string) ([]byte, error) {
+	f, err := OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// OpenFile opens the input file at path, which must be a regular file
+// (or a symbolic link to one), not a directory, a named pipe or a device;
 // its errors are [OpenError]'s.
 func OpenFile(path string) (*os.File, error) {
+	// Stat before opening: opening a named pipe waits for a writer.
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, OpenError(path, err)
+	case fi.IsDir():
+		return nil, fmt.Errorf("%s: is a directory, want a file", path)
+	case !fi.Mode().IsRegular():
+		return nil, notRegular(path, fi)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, OpenError(path, err)
-	}
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		f.Close()
-		return nil, fmt.Errorf("%s: is a directory, want a file", path)
 	}
 	return f, nil
 }

@@ -21,8 +21,11 @@ var (
 	ErrRecord      = errors.New("bad record")
 
 	// Of any text file: a corpus, a mention file.
-	ErrUTF8 = errors.New("invalid UTF-8")
-	ErrNUL  = errors.New("NUL byte")
+	ErrUTF8       = errors.New("invalid UTF-8")
+	ErrNUL        = errors.New("NUL byte")
+	ErrSurrogate  = errors.New("lone surrogate")
+	ErrNotRegular = errors.New("not a regular file")
+	ErrTooLarge   = errors.New("document too large")
 
 	// Of mentions, whatever file they come from.
 	ErrDocID     = errors.New("unknown document")
@@ -158,6 +161,22 @@ func (ps *Problems) Add(err error) bool {
 		return false
 	}
 	return true
+}
+
+// Join joins errs, nil ones left out: as [Problems], in order, when
+// every one is a problem (or problems), so that they can be listed and
+// counted, else as [errors.Join] does. It returns nil for none.
+func Join(errs ...error) error {
+	var ps Problems
+	for _, err := range errs {
+		if err != nil && !ps.Add(err) {
+			return errors.Join(errs...)
+		}
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
 }
 
 // Problemf returns an error in the category cat that prints only its

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,39 +14,90 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
+
+// DefaultMaxDocBytes is the default of [Options.MaxDocBytes]: 64 MB, a
+// thousand times a long news report.
+const DefaultMaxDocBytes = 64_000_000
+
+// Options are limits on reading a corpus. The zero Options are the
+// defaults.
+type Options struct {
+	// MaxDocBytes is the most bytes a document may have: its .txt file,
+	// or its line of a JSONL file. A larger one is a problem
+	// ([ErrTooLarge]), read no further. 0 means [DefaultMaxDocBytes].
+	MaxDocBytes int64
+}
+
+func (o Options) maxBytes() int64 { return cmp.Or(o.MaxDocBytes, DefaultMaxDocBytes) }
 
 // Scan returns the documents of the corpus at path, a directory of .txt
 // files or a .jsonl file, one at a time and in order (file names sorted,
 // or JSONL lines), so that only one document's text is held at once (and,
 // for JSONL, a hash of each ID to catch duplicates).
 //
-// A problem with one document (an unreadable file, invalid UTF-8 or a
-// NUL byte with its position, a bad record, a duplicate ID) comes as an
-// error in place of the document, and the scan goes on. A problem with
-// the whole corpus (it cannot be opened, it is no corpus, it holds no
-// document) is the last error.
-func Scan(path string) iter.Seq2[Doc, error] {
+// A problem with one document (an unreadable file, one that is not a
+// regular file, such as a named pipe or a device, invalid UTF-8 or a NUL
+// byte with its position, a bad record, a duplicate ID, a document
+// larger than opts.MaxDocBytes) comes as an error in place of the
+// document, and the scan goes on. A problem with the whole corpus (it
+// cannot be opened, it is no corpus, it holds no document) is the last
+// error.
+func (o Options) Scan(path string) iter.Seq2[Doc, error] {
 	return func(yield func(Doc, error) bool) {
 		fi, err := os.Stat(path)
 		switch {
 		case err != nil:
 			yield(Doc{}, OpenError(path, err))
 		case fi.IsDir():
-			scanFS(os.DirFS(path), ".", path)(yield)
+			scanFS(os.DirFS(path), ".", path, o.maxBytes())(yield)
+		case !fi.Mode().IsRegular():
+			yield(Doc{}, notRegular(path, fi))
 		case isJSONL(path):
-			scanJSONLFile(path)(yield)
+			scanJSONLFile(path, o.maxBytes())(yield)
 		default:
 			yield(Doc{}, fmt.Errorf("%s: a corpus is a directory of .txt files or a .jsonl file", path))
 		}
 	}
 }
 
-// scanFS scans the .txt files of dir in fsys. display is the directory's
-// name in messages.
-func scanFS(fsys fs.FS, dir, display string) iter.Seq2[Doc, error] {
+// Scan is [Options.Scan] with the default options.
+func Scan(path string) iter.Seq2[Doc, error] { return Options{}.Scan(path) }
+
+// notRegular is the problem of an input at path that is not a regular
+// file, which exbench does not read: a named pipe could block it for
+// ever, a device (/dev/zero) never end.
+func notRegular(path string, fi fs.FileInfo) error {
+	kind := "not a regular file"
+	switch m := fi.Mode(); {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case m&fs.ModeCharDevice != 0:
+		kind = "a character device"
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	}
+	return &Problem{File: path, Err: Problemf(ErrNotRegular, "%s: exbench reads regular files only", kind)}
+}
+
+// tooLarge is the problem of a document of size bytes, over max.
+func tooLarge(file string, line int, size, max int64) error {
+	return &Problem{File: file, Line: line, Err: Problemf(ErrTooLarge, "a document of %s, over the limit of %s", megabytes(size), megabytes(max))}
+}
+
+// megabytes formats n bytes in MB.
+func megabytes(n int64) string {
+	return strconv.FormatFloat(float64(n)/1e6, 'f', -1, 64) + " MB"
+}
+
+// scanFS scans the .txt files of dir in fsys, each of at most max bytes.
+// display is the directory's name in messages.
+func scanFS(fsys fs.FS, dir, display string, max int64) iter.Seq2[Doc, error] {
 	return func(yield func(Doc, error) bool) {
 		entries, err := fs.ReadDir(fsys, dir)
 		if err != nil {
@@ -60,13 +112,16 @@ func scanFS(fsys fs.FS, dir, display string) iter.Seq2[Doc, error] {
 			}
 			n++
 			shown := filepath.Join(display, name)
-			data, err := fs.ReadFile(fsys, path.Join(dir, name))
-			if err != nil {
+			data, err := readDoc(fsys, path.Join(dir, name), shown, max)
+			var p *Problem
+			if errors.As(err, &p) {
+				// said already
+			} else if err != nil {
 				err = unwrapPath(err)
 				if e.Type()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist) {
 					err = fmt.Errorf("%w (broken symbolic link)", err)
 				}
-				err = fmt.Errorf("%s: %w", shown, err)
+				err = &Problem{File: shown, Err: err}
 			} else {
 				if p := CheckEncoding(shown, 1, 0, data, "text must be"); p != nil {
 					err = p
@@ -84,6 +139,32 @@ func scanFS(fsys fs.FS, dir, display string) iter.Seq2[Doc, error] {
 			yield(Doc{}, fmt.Errorf("%s: %w: no .txt files in the directory", display, ErrNoDocs))
 		}
 	}
+}
+
+// readDoc reads the document in file name of fsys, shown as shown, when
+// it is a regular file (a symbolic link is followed) of at most max
+// bytes.
+func readDoc(fsys fs.FS, name, shown string, max int64) ([]byte, error) {
+	// Stat before opening: opening a named pipe waits for a writer.
+	fi, err := fs.Stat(fsys, name)
+	switch {
+	case err != nil:
+		return nil, err
+	case !fi.Mode().IsRegular():
+		return nil, notRegular(shown, fi)
+	case fi.Size() > max:
+		return nil, tooLarge(shown, 0, fi.Size(), max)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(data)) > max { // it grew
+		return nil, tooLarge(shown, 0, int64(len(data)), max)
+	}
+	return data, err
 }
 
 // CheckEncoding returns the first invalid UTF-8 sequence or NUL byte in
@@ -113,8 +194,9 @@ func CheckEncoding(file string, firstLine, off int, data []byte, what string) *P
 	return &Problem{File: file, Line: line, Col: col, Err: err}
 }
 
-// scanJSONLFile scans the JSONL corpus in file.
-func scanJSONLFile(file string) iter.Seq2[Doc, error] {
+// scanJSONLFile scans the JSONL corpus in file, each line of at most
+// max bytes.
+func scanJSONLFile(file string, max int64) iter.Seq2[Doc, error] {
 	return func(yield func(Doc, error) bool) {
 		f, err := os.Open(file)
 		if err != nil {
@@ -122,18 +204,27 @@ func scanJSONLFile(file string) iter.Seq2[Doc, error] {
 			return
 		}
 		defer f.Close()
-		scanJSONL(f, file, newIDLines(func(line int) (string, error) { return idOnLine(file, line) }))(yield)
+		scanJSONL(f, file, max, newIDLines(func(line int) (string, error) { return idOnLine(file, line) }))(yield)
 	}
 }
 
-// scanJSONL scans a JSONL corpus read from r, named name in messages.
-func scanJSONL(r io.Reader, name string, ids *idLines) iter.Seq2[Doc, error] {
+// scanJSONL scans a JSONL corpus read from r, named name in messages,
+// each line of at most max bytes. A UTF-8 byte-order mark is skipped.
+func scanJSONL(r io.Reader, name string, max int64, ids *idLines) iter.Seq2[Doc, error] {
 	return func(yield func(Doc, error) bool) {
 		br := bufio.NewReader(r)
+		if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+			br.Discard(3)
+		}
 		n := 0
 		for line := 1; ; line++ {
-			data, err := br.ReadBytes('\n')
-			if len(data) > 0 {
+			data, size, err := readLine(br, max)
+			if size > max {
+				n++
+				if !yield(Doc{}, tooLarge(name, line, size, max)) {
+					return
+				}
+			} else if len(data) > 0 {
 				d, ok, perr := parseRecord(name, line, data)
 				if ok && perr == nil {
 					var first int
@@ -165,12 +256,32 @@ func scanJSONL(r io.Reader, name string, ids *idLines) iter.Seq2[Doc, error] {
 	}
 }
 
+// readLine reads the next line of br, and its size, which is all that is
+// read past max bytes: the rest is skipped, and data is nil.
+func readLine(br *bufio.Reader, max int64) (data []byte, size int64, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		size += int64(len(chunk))
+		if size <= max {
+			data = append(data, chunk...)
+		} else {
+			data = nil
+		}
+		if err != bufio.ErrBufferFull {
+			return data, size, err
+		}
+	}
+}
+
 // parseRecord decodes one JSONL line; ok is false for a blank line.
 func parseRecord(name string, line int, data []byte) (Doc, bool, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Doc{}, false, nil
 	}
 	if p := CheckEncoding(name, line, 0, data, "text must be"); p != nil {
+		return Doc{}, false, p
+	}
+	if p := CheckSurrogates(name, line, data); p != nil {
 		return Doc{}, false, p
 	}
 	var rec struct {
@@ -215,6 +326,44 @@ func parseRecord(name string, line int, data []byte) (Doc, bool, error) {
 		}
 	}
 	return Doc{ID: *rec.ID, Text: *rec.Text}, true, nil
+}
+
+// CheckSurrogates returns the first \\u escape in the JSON line data, on
+// line of file, that is half of a UTF-16 surrogate pair without its
+// other half, as a problem at its column, or nil. Go's JSON decoder
+// would read it as U+FFFD, silently.
+func CheckSurrogates(file string, line int, data []byte) *Problem {
+	for i := 0; i+1 < len(data); i++ {
+		if data[i] != '\\' {
+			continue
+		}
+		if data[i+1] != 'u' {
+			i++ // an escape of one character: \\ or \" or ...
+			continue
+		}
+		r, ok := hex4(data[i+2:])
+		if !ok || r < 0xd800 || r > 0xdfff {
+			i++
+			continue
+		}
+		if r < 0xdc00 && i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+			if r2, ok := hex4(data[i+8:]); ok && r2 >= 0xdc00 && r2 <= 0xdfff {
+				i += 11 // a pair
+				continue
+			}
+		}
+		return &Problem{File: file, Line: line, Col: 1 + utf8.RuneCount(data[:i]), Err: Problemf(ErrSurrogate, "%s is half of a UTF-16 surrogate pair, without its other half: not a character", data[i:i+6])}
+	}
+	return nil
+}
+
+// hex4 decodes the 4 hexadecimal digits at the start of b.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[:4]), 16, 16)
+	return rune(n), err == nil
 }
 
 // idLines finds duplicate IDs in a JSONL corpus read one record at a

@@ -249,7 +249,7 @@ func (j *joiner) walk(ctx context.Context, yield func(Case, error) bool) error {
 		}
 	}
 	if len(j.corpus) > 0 {
-		return errors.Join(j.corpus...)
+		return corpus.Join(j.corpus...)
 	}
 	j.unknown()
 	if s.Scope != nil {

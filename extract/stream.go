@@ -148,7 +148,7 @@ feed:
 	case ctx.Err() != nil:
 		return st, ctx.Err()
 	case len(problems) > 0:
-		return st, errors.Join(problems...)
+		return st, corpus.Join(problems...)
 	}
 	return st, nil
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/exbench/exbench/corpus"
@@ -14,7 +13,7 @@ import (
 // ReadLabelMap reads a map from a CSV file with the header from,to.
 // Problems carry the file and line.
 func ReadLabelMap(path string) (*corpus.LabelMap, error) {
-	f, err := os.Open(path)
+	f, err := corpus.OpenFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,6 @@ import (
 	"io"
 	"iter"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,7 +46,7 @@ type row struct {
 
 // ReadFile reads the mention file at path whole; see [Read].
 func ReadFile(path string) ([]corpus.Mention, error) {
-	f, err := os.Open(path)
+	f, err := corpus.OpenFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -31,7 +30,7 @@ var ErrScope = errors.New("bad scope")
 // their texts, is for the one who reads the corpus (eval does, with the
 // regions' positions).
 func ReadScopeFile(path string) ([]corpus.Region, error) {
-	f, err := os.Open(path)
+	f, err := corpus.OpenFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -53,7 +53,7 @@ type badInput struct {
 	in   string // the file's content
 	// make, if set, makes the input at path instead of writing in.
 	make  func(t *testing.T, path string)
-	flags []string // more flags for score -conll
+	flags []string // more flags for every command
 	// only, if set, names the commands to run, where the others would
 	// only repeat the same code on a slow input.
 	only []string
@@ -155,6 +155,10 @@ func TestBadInput(t *testing.T) {
 			// A directory stands for the .csv files in it.
 			{name: "directory", make: mkdir, want: failWith("exbench: {F}: no .csv files in the directory")},
 			{name: "broken symlink", make: brokenLink, want: failWith("exbench: {F}: no such file or directory (broken symbolic link)")},
+			// Read only regular files: a named pipe would block, a
+			// device never end.
+			{name: "named pipe", make: mkfifo, want: failWith("{F}: a named pipe (FIFO): exbench reads regular files only")},
+			{name: "symlink to /dev/zero", make: devZero, want: failWith("{F}: a character device: exbench reads regular files only")},
 		}},
 		{"conll", ".conll", []badInput{
 			{name: "empty file", in: "", want: failWith("exbench: {F}: no tokens to score: want a token a line, its gold and predicted tags in the last two columns")},
@@ -177,35 +181,54 @@ func TestBadInput(t *testing.T) {
 			{name: "10 MB tag", in: "Ada NNP O " + big + "\n", want: failWith(`exbench: {F}:1:11: tag: bad tag "` + big[:60] + `"... (10000000 bytes) (want O, or B-, I-, E-, S- followed by a type, in scheme conlleval)`)},
 			{name: "directory", make: mkdir, want: failWith("exbench: {F}: is a directory, want a file")},
 			{name: "broken symlink", make: brokenLink, want: failWith("exbench: {F}: no such file or directory (broken symbolic link)")},
+			{name: "named pipe", make: mkfifo, want: failWith("exbench: {F}: a named pipe (FIFO): exbench reads regular files only")},
 		}},
 		{"corpus", "", []badInput{
 			{name: "empty directory", make: mkdir, want: failWith("exbench: {F}: no documents: no .txt files in the directory")},
-			{name: "invalid UTF-8", make: corpusDir(badText + "\nJos\xe9"), want: failWith("exbench: {F}/doc.txt:2:4: invalid UTF-8: byte 0xe9 at byte offset 31")},
-			{name: "NUL byte", make: corpusDir(badText + "\nA\x00"), want: failWith("exbench: {F}/doc.txt:2:2: NUL byte at byte offset 29 (is the file UTF-16? text must be UTF-8)")},
+			{name: "invalid UTF-8", make: corpusDir(badText + "\nJos\xe9"), want: failWith("{F}/doc.txt:2:4: invalid UTF-8: byte 0xe9 at byte offset 31")},
+			{name: "NUL byte", make: corpusDir(badText + "\nA\x00"), want: failWith("{F}/doc.txt:2:2: NUL byte at byte offset 29 (is the file UTF-16? text must be UTF-8)")},
 			{name: "broken symlink inside", make: func(t *testing.T, path string) {
 				corpusDir(badText)(t, path)
 				brokenLink(t, filepath.Join(path, "gone.txt"))
-			}, want: failWith("exbench: {F}/gone.txt: no such file or directory (broken symbolic link)")},
+			}, want: failWith("{F}/gone.txt: no such file or directory (broken symbolic link)")},
 			{name: "10 MB document", make: corpusDir(badText + big), want: map[string]outcome{
 				"validate": {0, "", "ok: 2 mentions in 1 file match corpus {F} (1 document)"},
 				"score":    {0, "", "2 gold mentions, 2 predicted"},
 			}},
 			{name: "broken symlink", make: brokenLink, want: failWith("exbench: {F}: no such file or directory (broken symbolic link)")},
 			{name: "a file that is no corpus", in: badText, want: failWith("exbench: {F}: a corpus is a directory of .txt files or a .jsonl file")},
+			{name: "named pipe inside", make: func(t *testing.T, path string) {
+				corpusDir(badText)(t, path)
+				mkfifo(t, filepath.Join(path, "pipe.txt"))
+			}, want: failWith("{F}/pipe.txt: a named pipe (FIFO): exbench reads regular files only")},
+			{name: "symlink to /dev/zero inside", make: func(t *testing.T, path string) {
+				corpusDir(badText)(t, path)
+				devZero(t, filepath.Join(path, "zero.txt"))
+			}, want: failWith("{F}/zero.txt: a character device: exbench reads regular files only")},
+			// The curly quotes are 3 bytes each: 27 bytes.
+			{name: "document over the limit", make: corpusDir(badText), flags: []string{"-max-doc-mb", "0.00002"}, want: failWith("{F}/doc.txt: a document of 0.000027 MB, over the limit of 0.00002 MB")},
 		}},
 		{"corpus", ".jsonl", []badInput{
 			{name: "empty file", in: "", want: failWith("exbench: {F}: no documents")},
-			{name: "truncated record", in: `{"id":"doc","text":"` + badText + `"}` + "\n" + `{"id":"b","te`, want: failWith("exbench: {F}:2:14: bad record: the record is cut off: the line ends inside the JSON object")},
-			{name: "truncated record and newline", in: `{"id":"doc","text":"` + badText + `"}` + "\n" + `{"id":"b"` + "\n", want: failWith("exbench: {F}:2:10: bad record: the record is cut off: the line ends inside the JSON object")},
-			{name: "JSON syntax", in: `{"id":"doc" "text":"x"}` + "\n", want: failWith(`exbench: {F}:1:13: bad record: invalid character '"' after object key:value pair`)},
-			{name: "invalid UTF-8", in: `{"id":"a","text":"x"}` + "\n" + `{"id":"doc","text":"Jos` + "\xe9" + `"}` + "\n", want: failWith("exbench: {F}:2:24: invalid UTF-8: byte 0xe9 at byte offset 23")},
-			{name: "NUL byte", in: `{"id":"doc","text":"A` + "\x00" + `"}` + "\n", want: failWith("exbench: {F}:1:22: NUL byte at byte offset 21 (is the file UTF-16? text must be UTF-8)")},
-			{name: "NUL escape", in: `{"id":"doc","text":"A\u0000"}` + "\n", want: failWith(`exbench: {F}:1: bad record: text: NUL character (\u0000) at code point 1; text must not hold one`)},
+			{name: "truncated record", in: `{"id":"doc","text":"` + badText + `"}` + "\n" + `{"id":"b","te`, want: failWith("{F}:2:14: bad record: the record is cut off: the line ends inside the JSON object")},
+			{name: "truncated record and newline", in: `{"id":"doc","text":"` + badText + `"}` + "\n" + `{"id":"b"` + "\n", want: failWith("{F}:2:10: bad record: the record is cut off: the line ends inside the JSON object")},
+			{name: "JSON syntax", in: `{"id":"doc" "text":"x"}` + "\n", want: failWith(`{F}:1:13: bad record: invalid character '"' after object key:value pair`)},
+			{name: "invalid UTF-8", in: `{"id":"a","text":"x"}` + "\n" + `{"id":"doc","text":"Jos` + "\xe9" + `"}` + "\n", want: failWith("{F}:2:24: invalid UTF-8: byte 0xe9 at byte offset 23")},
+			{name: "NUL byte", in: `{"id":"doc","text":"A` + "\x00" + `"}` + "\n", want: failWith("{F}:1:22: NUL byte at byte offset 21 (is the file UTF-16? text must be UTF-8)")},
+			{name: "NUL escape", in: `{"id":"doc","text":"A\u0000"}` + "\n", want: failWith(`{F}:1: bad record: text: NUL character (\u0000) at code point 1; text must not hold one`)},
 			{name: "10 MB document", only: []string{"validate"}, in: `{"id":"doc","text":"` + badText + big + `"}` + "\n", want: map[string]outcome{
 				"validate": {0, "", "ok: 2 mentions in 1 file match corpus {F} (1 document)"},
 			}},
 			{name: "directory", make: mkdir, want: failWith("exbench: {F}: no documents: no .txt files in the directory")},
 			{name: "broken symlink", make: brokenLink, want: failWith("exbench: {F}: no such file or directory (broken symbolic link)")},
+			{name: "named pipe", make: mkfifo, want: failWith("{F}: a named pipe (FIFO): exbench reads regular files only")},
+			{name: "byte-order mark", in: "\ufeff" + `{"id":"doc","text":"` + badText + `"}` + "\n", want: map[string]outcome{
+				"validate": {0, "", "ok: 2 mentions in 1 file match corpus {F} (1 document)"},
+				"score":    {0, "", "2 gold mentions, 2 predicted"},
+			}},
+			{name: "lone surrogate", in: `{"id":"doc","text":"Ada \ud800 \ud83d\ude00"}` + "\n", want: failWith(`{F}:1:25: \ud800 is half of a UTF-16 surrogate pair, without its other half: not a character`)},
+			{name: "lone low surrogate", in: `{"id":"doc","text":"\ude00"}` + "\n", want: failWith(`{F}:1:21: \ude00 is half of a UTF-16 surrogate pair, without its other half: not a character`)},
+			{name: "document over the limit", in: `{"id":"doc","text":"` + badText + `"}` + "\n", flags: []string{"-max-doc-mb", "0.00002"}, want: failWith("{F}:1: a document of 0.00005 MB, over the limit of 0.00002 MB")},
 		}},
 	}
 	for _, k := range kinds {
@@ -243,14 +266,13 @@ func TestBadInput(t *testing.T) {
 					}
 					before := beside()
 
-					var cmd []string
-					for _, a := range args {
+					cmd := append([]string{args[0]}, tc.flags...) // flags go before the arguments
+					for _, a := range args[1:] {
 						if v, ok := map[string]string{"F": in, "C": corpusPath, "G": goldPath, "O": out}[a]; ok {
 							a = v
 						}
 						cmd = append(cmd, a)
 					}
-					cmd = append(cmd, tc.flags...)
 					start := time.Now()
 					code, stdout, stderr := exbenchSafe(t, cmd...)
 					if d := time.Since(start); d > time.Minute { // only a pathological case, such as quadratic time on a 10 MB field

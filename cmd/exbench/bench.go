@@ -43,7 +43,7 @@ Example:
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench", benchUsage)
-	corpusName := corpusFlag(fs)
+	corpusName := corpusFlag(fs, "")
 	goldArg := goldFlag(fs)
 	var specs multiFlag
 	fs.Var(&specs, "extractor", "an extractor to run: prose, numbers, dates, external, or names joined by +; repeat for more (default: all built-in and their combination)")
@@ -99,11 +99,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	st.apply(&setup)
 
 	// The documents the gold covers are the ones to run.
-	c, err := loadCorpus(*corpusName)
+	c, err := loadCorpus(corpusName)
 	if err != nil {
-		return err
+		return failed(err, stderr)
 	}
-	goldIn, err := mentionInput(*goldArg, *corpusName, stderr)
+	goldIn, err := mentionInput(*goldArg, corpusName, stderr)
 	if err != nil {
 		return err
 	}
@@ -180,7 +180,7 @@ Examples:
 func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("run", runUsage)
 	spec := fs.String("extractor", "", "the extractor: prose, numbers, dates, external, or names joined by +")
-	corpusName := corpusFlag(fs)
+	corpusName := corpusFlag(fs, "")
 	out := fs.String("o", "", "write the mentions to `file`.csv and the manifest beside it")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "how many documents to extract at once")
 	var x externalFlags
@@ -206,8 +206,8 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer extract.Close(e)
-	name, docs := corpusInput(*corpusName)
-	if *corpusName != builtin {
+	name, docs := corpusInput(corpusName)
+	if corpusName.name != builtin {
 		name = filepath.Base(name)
 	}
 	// The mentions are written as they come, document by document, so
@@ -235,7 +235,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		{Name: filepath.Base(manifestPath(*out)), Write: func(w io.Writer) error { return m.WriteJSON(w) }},
 	})
 	if err != nil {
-		return err
+		return failed(err, stderr)
 	}
 	fmt.Fprintf(stdout, "%s %s: %d mentions in %d documents, %.1f docs/s, %.3f MB/s; wrote %s and %s\n",
 		m.Extractor, m.Version, m.Mentions, m.Documents, m.DocsPerSecond, m.MBPerSecond, *out, manifestPath(*out))

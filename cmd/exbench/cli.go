@@ -216,6 +216,9 @@ func printProblems(w io.Writer, err error, all, allFlag bool) {
 		fmt.Fprintf(w, "%d more not shown\n", n)
 	}
 	fmt.Fprintf(w, "%s, %s\n", report.Plural(errs, "error"), report.Plural(warnings, "warning"))
+	if errors.Is(err, corpus.ErrTooLarge) {
+		fmt.Fprintln(w, "exbench: -max-doc-mb raises the limit on a document's size")
+	}
 }
 
 // warnings returns the warnings of a scoring as an error for

@@ -42,7 +42,7 @@ Example:
 func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("compare", compareUsage)
 	goldArg := goldFlag(fs)
-	corpusName := corpusFlag(fs)
+	corpusName := corpusFlag(fs, "")
 	outDir := fs.String("o", "", "write compare.csv and changes.csv to `dir`")
 	var alpha, minDelta = new(float64), new(float64)
 	numberVar(fs, alpha, "alpha", 0.05, "significance level")
@@ -86,7 +86,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *outDir != "" {
 		setup.Each = changes.Add
 	}
-	in, err := scoringInput(*corpusName, *goldArg, []named{{nameA, pathA}, {nameB, pathB}}, stderr)
+	in, err := scoringInput(corpusName, *goldArg, []named{{nameA, pathA}, {nameB, pathB}}, stderr)
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("sweep", sweepUsage)
 	goldArg := goldFlag(fs)
 	pred := fs.String("pred", "", "the scored predictions: a mention `file`, or NAME=PATH")
-	corpusName := corpusFlag(fs)
+	corpusName := corpusFlag(fs, "")
 	schemeName := fs.String("scheme", "strict", "the `scheme`: strict, exact, partial, type or value")
 	labelName := fs.String("label", "micro", "the `label` to sweep, or micro for all together")
 	outDir := fs.String("o", "", "write curve.csv to `dir`")
@@ -211,7 +211,7 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	in, err := scoringInput(*corpusName, *goldArg, []named{{name, path}}, stderr)
+	in, err := scoringInput(corpusName, *goldArg, []named{{name, path}}, stderr)
 	if err != nil {
 		return err
 	}
@@ -263,7 +263,7 @@ Example:
 
 func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("agree", agreeUsage)
-	corpusName := corpusFlag(fs)
+	corpusName := corpusFlag(fs, "")
 	var st statFlags
 	st.register(fs, true)
 	var lf scoringFlags
@@ -280,7 +280,7 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	// A stands for the gold and B for the predictions, for -map-to.
 	a, b := fs.Arg(0), fs.Arg(1)
-	in, err := scoringInput(*corpusName, a, []named{{b, b}}, stderr)
+	in, err := scoringInput(corpusName, a, []named{{b, b}}, stderr)
 	if err != nil {
 		return err
 	}

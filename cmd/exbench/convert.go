@@ -58,7 +58,7 @@ func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlagSet("convert", convertUsage)
 	from := fs.String("from", "", "the input `format`: csv, jsonl, brat or conll (default: by name)")
 	to := fs.String("to", "", "the output `format`: csv, jsonl, brat or conll (default: by name)")
-	corpusName := fs.String("corpus", builtin, "for CSV input, the corpus with the texts: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+	corpusName := corpusFlag(fs, "for CSV input, the corpus with the texts: a `dir`ectory of .txt files, a .jsonl file, or builtin")
 	schemeName := fs.String("scheme", "", "CoNLL `tags`: reading, conlleval (default; also iob1), iob2 or iobes; writing, iob2 (default) or iobes")
 	mapSpec := fs.String("map", "", "map labels: a built-in `map` (conll2003, prose), FROM=TO pairs (PER=PERSON,MISC=-), or a CSV file from,to; - drops a label")
 	strict := fs.Bool("strict", false, "fail, writing nothing, if the conversion would leave out anything")
@@ -114,7 +114,7 @@ func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var losses []string // what -strict refuses
 	dropped := 0        // by -map
 	if *from == "csv" {
-		docs, ms, dropped, err = readCSVChecked(ctx, in, *corpusName, labels)
+		docs, ms, dropped, err = readCSVChecked(ctx, in, corpusName, labels)
 	} else {
 		var a *gold.Annotated
 		if a, err = readAnnotated(in, *from, readScheme, opts, stderr); err == nil {
@@ -259,7 +259,7 @@ func mapLabels(ms []corpus.Mention, m *corpus.LabelMap) ([]corpus.Mention, int, 
 // (nil: none), and checks the mentions against the corpus that holds
 // their texts. It returns the corpus's documents, the mentions, and how
 // many the map dropped.
-func readCSVChecked(ctx context.Context, path, corpusName string, m *corpus.LabelMap) ([]corpus.Doc, []corpus.Mention, int, error) {
+func readCSVChecked(ctx context.Context, path string, corpusName *corpusArg, m *corpus.LabelMap) ([]corpus.Doc, []corpus.Mention, int, error) {
 	c, err := loadCorpus(corpusName)
 	if err != nil {
 		return nil, nil, 0, err
@@ -313,14 +313,14 @@ Example:
 
 func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("validate", validateUsage)
-	corpusName := corpusFlag(fs)
+	corpusName := corpusFlag(fs, "")
 	all := fs.Bool("all", false, "print every problem, not only the first 10")
 	pred := fs.Bool("pred", false, "check the files as predictions: spans may overlap")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	in := eval.Input{}
-	in.Corpus, in.Docs = corpusInput(*corpusName)
+	in.Corpus, in.Docs = corpusInput(corpusName)
 	files, mentions := 0, 0
 	count := func(seq iter.Seq2[corpus.Mention, error]) iter.Seq2[corpus.Mention, error] {
 		return func(yield func(corpus.Mention, error) bool) {

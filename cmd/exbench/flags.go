@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -232,8 +233,42 @@ func (g *gateFlags) check(stderr io.Writer, systems []*eval.SystemResult) error 
 }
 
 // corpusFlag and goldFlag define -corpus and -gold.
-func corpusFlag(fs *flag.FlagSet) *string {
-	return fs.String("corpus", builtin, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin")
+// corpusArg is a corpus named on the command line, and the largest
+// document to read from it.
+type corpusArg struct {
+	name  string
+	maxMB megabytes
+}
+
+// options returns the options to read the corpus with.
+func (c *corpusArg) options() corpus.Options {
+	return corpus.Options{MaxDocBytes: int64(float64(c.maxMB) * 1e6)}
+}
+
+// megabytes is a flag of a size in MB, at least one byte.
+type megabytes float64
+
+func (m *megabytes) String() string { return strconv.FormatFloat(float64(*m), 'g', -1, 64) }
+
+func (m *megabytes) Set(s string) error {
+	var n number
+	if err := n.Set(s); err != nil {
+		return err
+	}
+	if !(n >= 1e-6 && n <= 1e12) {
+		return errors.New("want a size in MB from 0.000001 (one byte) up")
+	}
+	*m = megabytes(n)
+	return nil
+}
+
+// corpusFlag registers -corpus, with the usage text usage ("" for the
+// usual one), and -max-doc-mb.
+func corpusFlag(fs *flag.FlagSet, usage string) *corpusArg {
+	c := &corpusArg{maxMB: corpus.DefaultMaxDocBytes / 1e6}
+	fs.StringVar(&c.name, "corpus", builtin, cmp.Or(usage, "the corpus: a `dir`ectory of .txt files, a .jsonl file, or builtin"))
+	fs.Var(&c.maxMB, "max-doc-mb", "the largest document to read from the corpus, in `MB`: a larger one is an error")
+	return c
 }
 
 func goldFlag(fs *flag.FlagSet) *string {

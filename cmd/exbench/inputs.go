@@ -21,19 +21,19 @@ const builtin = "builtin"
 
 // corpusInput returns the name and the documents of the corpus a -corpus
 // flag names, read one at a time.
-func corpusInput(name string) (string, iter.Seq2[corpus.Doc, error]) {
-	if name == builtin {
+func corpusInput(c *corpusArg) (string, iter.Seq2[corpus.Doc, error]) {
+	if c.name == builtin {
 		return corpus.BuiltinName, corpus.Builtin().All()
 	}
-	return name, corpus.Scan(name)
+	return c.name, c.options().Scan(c.name)
 }
 
 // loadCorpus loads the corpus a -corpus flag names whole.
-func loadCorpus(name string) (*corpus.Corpus, error) {
-	if name == builtin {
+func loadCorpus(c *corpusArg) (*corpus.Corpus, error) {
+	if c.name == builtin {
 		return corpus.Builtin(), nil
 	}
-	return corpus.Load(name)
+	return c.options().Load(c.name)
 }
 
 // mentionInput returns the mentions path names for -gold, -pred or
@@ -41,7 +41,7 @@ func loadCorpus(name string) (*corpus.Corpus, error) {
 // them, read one row at a time with labels left to eval to map and
 // check; or a file in another format, read whole, whose documents must
 // be those of the corpus corpusName names, with the same texts.
-func mentionInput(path, corpusName string, stderr io.Writer) (iter.Seq2[corpus.Mention, error], error) {
+func mentionInput(path string, corpusName *corpusArg, stderr io.Writer) (iter.Seq2[corpus.Mention, error], error) {
 	if path == builtin {
 		return eval.Mentions(gold.Builtin()), nil
 	}
@@ -75,7 +75,7 @@ func readAnnotated(path, format string, scheme conll.TagScheme, opts gold.Option
 	switch format {
 	case "jsonl", "conll":
 		var f *os.File
-		if f, err = os.Open(path); err != nil {
+		if f, err = corpus.OpenFile(path); err != nil {
 			return nil, err
 		}
 		defer f.Close()
@@ -122,7 +122,7 @@ var illFormed = map[conll.TagScheme]string{
 
 // scoringInput returns the input of a verb that scores systems against
 // the gold.
-func scoringInput(corpusName, goldArg string, systems []named, stderr io.Writer) (eval.Input, error) {
+func scoringInput(corpusName *corpusArg, goldArg string, systems []named, stderr io.Writer) (eval.Input, error) {
 	in := eval.Input{GoldName: goldArg}
 	in.Corpus, in.Docs = corpusInput(corpusName)
 	var err error

@@ -65,7 +65,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	goldArg := goldFlag(fs)
 	var preds multiFlag
 	fs.Var(&preds, "pred", "predicted mentions: a CSV `file` or directory, or NAME=PATH; repeat for more systems")
-	corpusName := corpusFlag(fs)
+	corpusName := corpusFlag(fs, "")
 	outDir := fs.String("o", "", "write the CSV reports to `dir`")
 	skip := fs.Bool("skip-uncovered", false, "ignore predictions for documents the gold does not cover, instead of failing")
 	conllPath := fs.String("conll", "", "score a CoNLL token-per-line `file` instead")
@@ -133,7 +133,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	setup.SkipUncovered = *skip
 	st.apply(&setup)
-	in, err := scoringInput(*corpusName, *goldArg, systems, stderr)
+	in, err := scoringInput(corpusName, *goldArg, systems, stderr)
 	if err != nil {
 		return err
 	}

@@ -293,3 +293,34 @@ func TestGoldCopied(t *testing.T) {
 		}
 	}
 }
+
+// TestRunCorpusProblems: run lists every problem of the corpus as
+// validate does, a named pipe and a device among them, and writes
+// nothing.
+func TestRunCorpusProblems(t *testing.T) {
+	dir := t.TempDir()
+	c := filepath.Join(dir, "corpus")
+	os.Mkdir(c, 0o755)
+	writeTestFile(t, filepath.Join(c, "a.txt"), "ISIS took 300 workers.")
+	writeTestFile(t, filepath.Join(c, "b.txt"), "bad \xff byte")
+	mkfifo(t, filepath.Join(c, "c.txt"))
+	devZero(t, filepath.Join(c, "d.txt"))
+	os.Symlink(filepath.Join(dir, "nowhere"), filepath.Join(c, "e.txt"))
+	want := c + "/b.txt:1:5: invalid UTF-8: byte 0xff at byte offset 4\n" +
+		c + "/c.txt: a named pipe (FIFO): exbench reads regular files only\n" +
+		c + "/d.txt: a character device: exbench reads regular files only\n" +
+		c + "/e.txt: no such file or directory (broken symbolic link)\n" +
+		"4 errors, 0 warnings\n"
+	out := filepath.Join(dir, "out", "p.csv")
+	for _, args := range [][]string{
+		{"run", "-corpus", c, "-extractor", "numbers", "-o", out},
+		{"validate", "-corpus", c},
+	} {
+		if code, _, stderr := exbench(t, args...); code != 1 || stderr != want {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant\n%s", args[0], code, stderr, want)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("run wrote its output")
+	}
+}

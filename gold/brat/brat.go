@@ -113,7 +113,7 @@ func Read(dir string, opts gold.Options) (*gold.Annotated, error) {
 			continue
 		}
 		firstFile[id] = txtPath
-		data, err := os.ReadFile(txtPath)
+		data, err := corpus.ReadFile(txtPath)
 		if err != nil {
 			return nil, err
 		}
@@ -126,7 +126,7 @@ func Read(dir string, opts gold.Options) (*gold.Annotated, error) {
 		if !ann[stem] {
 			continue
 		}
-		data, err = os.ReadFile(annPath)
+		data, err = corpus.ReadFile(annPath)
 		if err != nil {
 			return nil, err
 		}
@@ -163,7 +163,7 @@ func encoding(path string, data []byte) corpus.Problems {
 // readIndex reads dir's Index, if it has one.
 func readIndex(dir string) (map[string]string, corpus.Problems) {
 	path := filepath.Join(dir, Index)
-	data, err := os.ReadFile(path)
+	data, err := corpus.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}

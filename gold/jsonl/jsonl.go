@@ -136,6 +136,10 @@ func (jr *reader) record(line int, data []byte) {
 		jr.errs = append(jr.errs, p)
 		return
 	}
+	if p := corpus.CheckSurrogates(name, line, data); p != nil {
+		jr.errs = append(jr.errs, p)
+		return
+	}
 	p := corpus.Line{File: name, N: line, Data: data}
 	var raw json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
