@@ -5,6 +5,11 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // labelHint ends the message of an unknown label.
@@ -74,7 +79,11 @@ func CheckText(d Doc, ms []Mention) Problems {
 			continue
 		}
 		if got, _ := x.Slice(m.Span); got != m.Text {
-			ps = append(ps, m.Source.Problem(FieldText, Problemf(ErrText, "%s, but the document has %s at %s", Quote(m.Text), Quote(got), m.Span)))
+			if m.Source.Unescaped && got == "'"+m.Text { // the apostrophe was the text's, not an escape
+				m.Text = got
+				continue
+			}
+			ps = append(ps, m.Source.Problem(FieldText, Problemf(ErrText, "%s, but the document has %s at %s%s", Quote(m.Text), Quote(got), m.Span, mismatch(d.Text, m, got))))
 		}
 		for _, a := range m.Alts {
 			if a.End > x.Len() {
@@ -84,6 +93,70 @@ func CheckText(d Doc, ms []Mention) Problems {
 		}
 	}
 	return ps
+}
+
+// mismatch explains why a mention's text differs from got, its
+// document's text at its span, when the reason is a common one: the
+// same letters in another Unicode normalization, or offsets counted in
+// UTF-8 bytes or UTF-16 units; "" otherwise.
+func mismatch(doc string, m *Mention, got string) string {
+	if norm.NFC.String(m.Text) == norm.NFC.String(got) {
+		return fmt.Sprintf(": same letters, different Unicode normalization (%s in the file: %s; %s in the document: %s)",
+			normalForm(m.Text), codePoints(m.Text), normalForm(got), codePoints(got))
+	}
+	start, end := m.Span.Start, m.Span.End
+	if end <= len(doc) && doc[start:end] == m.Text && utf8.ValidString(doc[start:end]) {
+		return fmt.Sprintf("; the text is at %d:%d in UTF-8 bytes, which is %d:%d in code points: offsets count code points",
+			start, end, utf8.RuneCountInString(doc[:start]), utf8.RuneCountInString(doc[:end]))
+	}
+	// The code points at UTF-16 offsets start and end, where those differ.
+	cpStart, cpEnd, units := -1, -1, 0
+	for i, r := range []rune(doc) {
+		if units == start {
+			cpStart = i
+		}
+		if units == end {
+			cpEnd = i
+		}
+		units += utf16.RuneLen(r)
+	}
+	if units == end {
+		cpEnd = utf8.RuneCountInString(doc)
+	}
+	if cpStart >= 0 && cpEnd > cpStart && (cpStart != start || cpEnd != end) && string([]rune(doc)[cpStart:cpEnd]) == m.Text {
+		return fmt.Sprintf("; the text is at %d:%d in UTF-16 units (as JavaScript, Java and C# count), which is %d:%d in code points: offsets count code points",
+			start, end, cpStart, cpEnd)
+	}
+	return ""
+}
+
+// normalForm names the Unicode normalization form s is in.
+func normalForm(s string) string {
+	switch {
+	case norm.NFC.IsNormalString(s):
+		return "NFC"
+	case norm.NFD.IsNormalString(s):
+		return "NFD"
+	}
+	return "neither NFC nor NFD"
+}
+
+// codePoints lists the code points of s, U+0065 U+0301, the first 8.
+func codePoints(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == 8 {
+			b.WriteString(" ...")
+			break
+		}
+		if n > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "U+%04X", r)
+		n++
+	}
+	return b.String()
 }
 
 // CheckFlat checks that the mentions of one document are flat, as gold

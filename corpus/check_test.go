@@ -16,6 +16,7 @@ import (
 var docs = map[string]corpus.Doc{
 	"a": {ID: "a", Text: "“Ada” met Bob in Dmeir."},
 	"b": {ID: "b", Text: "José\u00a0saw 300."},
+	"c": {ID: "c", Text: "😀 Ada's ''Tis"},
 }
 
 // check reads rows of a mention CSV and checks them as gold: each on its
@@ -35,7 +36,7 @@ func check(t *testing.T, rows string) corpus.Problems {
 		}
 		byDoc[ms[i].DocID] = append(byDoc[ms[i].DocID], ms[i])
 	}
-	for _, id := range []string{"a", "b"} {
+	for _, id := range []string{"a", "b", "c"} {
 		ps = append(ps, corpus.CheckText(docs[id], byDoc[id])...)
 		ps = append(ps, corpus.CheckFlat(byDoc[id])...)
 	}
@@ -56,7 +57,17 @@ func TestChecks(t *testing.T) {
 		{"end past the document", "b,9,14,300.,CARDINAL,300,,\n", []string{`t.csv:2:5: end: 14 is past the end of document "b" (length 13)`}, corpus.ErrOffset},
 		{"text mismatch", "a,0,4,Ada,PERSON,,,\n", []string{`t.csv:2:7: text: "Ada", but the document has "“Ada" at 0:4`}, corpus.ErrText},
 		// Offsets are code points: bytes 0:5 would be "José" in bytes.
-		{"byte offsets", "b,0,5,José,PERSON,,,\n", []string{`t.csv:2:7: text: "José", but the document has "José\u00a0" at 0:5`}, corpus.ErrText},
+		{"byte offsets", "b,0,5,José,PERSON,,,\n", []string{`t.csv:2:7: text: "José", but the document has "José\u00a0" at 0:5; the text is at 0:5 in UTF-8 bytes, which is 0:4 in code points: offsets count code points`}, corpus.ErrText},
+		// 😀 is one code point, two UTF-16 units.
+		{"UTF-16 offsets", "c,3,6,Ada,PERSON,,,\n", []string{`t.csv:2:7: text: "Ada", but the document has "da'" at 3:6; the text is at 3:6 in UTF-16 units (as JavaScript, Java and C# count), which is 2:5 in code points: offsets count code points`}, corpus.ErrText},
+		// The document has é as one code point; the file as e and a
+		// combining accent.
+		{"normalization", "b,0,4,Jose\u0301,PERSON,,,\n", []string{`t.csv:2:7: text: "Jose` + "\u0301" + `", but the document has "José" at 0:4: same letters, different Unicode normalization (NFD in the file: U+004A U+006F U+0073 U+0065 U+0301; NFC in the document: U+004A U+006F U+0073 U+00E9)`}, corpus.ErrText},
+		// A text that starts with apostrophes reads right, written by
+		// hand or escaped by exbench.
+		{"leading apostrophes", "c,8,13,''Tis,ORG,,,\n", nil, nil},
+		{"leading apostrophes escaped", "c,8,13,'''Tis,ORG,,,\n", nil, nil},
+		{"an apostrophe too few", "c,8,13,'Tis,ORG,,,\n", []string{`t.csv:2:8: text: "'Tis", but the document has "''Tis" at 8:13`}, corpus.ErrText},
 		{"duplicate row", "a,1,4,Ada,PERSON,,,\na,10,13,Bob,PERSON,,,\na,1,4,Ada,PERSON,,,\n", []string{
 			`t.csv:4:3: warning: start: row sorts before line 3 (a document's rows are sorted by start, end)`,
 			`t.csv:4:3: start: same span 1:4 and label as line 2`,

@@ -46,6 +46,11 @@ type Source struct {
 	// Col holds the 1-based code-point column of each field on the line,
 	// by [Field]; 0 where unknown.
 	Col [NumFields]int32
+	// Unescaped is set when the text cell began with an apostrophe that
+	// was read as an escape and taken off (see gold.UnescapeCell): if the
+	// text then differs from the document's by that apostrophe,
+	// [CheckText] takes the apostrophe as the text's own.
+	Unescaped bool
 }
 
 // Field names a field of a mention, as the columns of a mention file do.

@@ -73,6 +73,7 @@ const (
 	hasValue = 1 << iota
 	hasScore
 	hasAlts
+	unescaped
 )
 
 // add appends m to its document's chain.
@@ -94,6 +95,9 @@ func (s *store) add(m *corpus.Mention) {
 	}
 	if len(m.Alts) > 0 {
 		flags |= hasAlts
+	}
+	if m.Source.Unescaped {
+		flags |= unescaped
 	}
 	rec = append(rec, flags, byte(modifierIndex(m.Modifier)))
 	uv(uint64(m.Span.Start))
@@ -223,6 +227,7 @@ func (s *store) decode(rec []byte, id string) corpus.Mention {
 	for f := range m.Source.Col {
 		m.Source.Col[f] = int32(uv())
 	}
+	m.Source.Unescaped = flags&unescaped != 0
 	return m
 }
 

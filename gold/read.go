@@ -296,6 +296,7 @@ func parseRow(rw *row, src corpus.Source) (corpus.Mention, corpus.Problems) {
 	var ps corpus.Problems
 	bad := func(f corpus.Field, err error) { ps = append(ps, src.Problem(f, err)) }
 	m := corpus.Mention{DocID: UnescapeCell(rw.DocID), Text: UnescapeCell(rw.Text), Label: corpus.Label(rw.Label), Unit: rw.Unit, Source: src}
+	m.Source.Unescaped = len(m.Text) < len(rw.Text)
 	if rw.DocID == "" {
 		bad(corpus.FieldDocID, corpus.Problemf(corpus.ErrDocID, "empty"))
 	}

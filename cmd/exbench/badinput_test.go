@@ -139,7 +139,7 @@ func TestBadInput(t *testing.T) {
 			{name: "offset out of int range", in: row("doc,1,99999999999999999999,Ada,PERSON,,,"), want: failWith(`{F}:2:7: end: "99999999999999999999" is out of range`)},
 			// The curly quote is one code point: Ada is at 1:4, not 3:6.
 			{name: "text mismatch", in: row("doc,0,4,Ada,PERSON,,,"), want: failWith(`{F}:2:9: text: "Ada", but the document has "“Ada" at 0:4`)},
-			{name: "offsets in bytes", in: row("doc,3,6,Ada,PERSON,,,"), want: failWith(`{F}:2:9: text: "Ada", but the document has "a” " at 3:6`)},
+			{name: "offsets in bytes", in: row("doc,3,6,Ada,PERSON,,,"), want: failWith(`{F}:2:9: text: "Ada", but the document has "a” " at 3:6; the text is at 3:6 in UTF-8 bytes, which is 1:4 in code points: offsets count code points`)},
 			{name: "unknown doc_id", in: row("news,1,4,Ada,PERSON,,,"), want: failWith(`{F}:2:1: doc_id: unknown document "news" (not in corpus {C})`)},
 			{name: "unknown label", in: row("doc,1,4,Ada,PER,,,"), want: failWith(`{F}:2:13: label: unknown label "PER"` + labelHint)},
 			{name: "invalid UTF-8", in: row("doc,1,4,A\xffa,PERSON,,,"), want: failWith("{F}:2:10: invalid UTF-8: byte 0xff at byte offset 57")},

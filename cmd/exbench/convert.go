@@ -284,6 +284,14 @@ func readCSVChecked(ctx context.Context, path string, corpusName *corpusArg, m *
 		ps.Sort()
 		return nil, nil, 0, ps
 	}
+	// A text read as escaped may be the document's with its apostrophe
+	// (see corpus.Source.Unescaped): take the document's.
+	for i := range ms {
+		if m := &ms[i]; m.Source.Unescaped {
+			d, _ := c.Doc(m.DocID)
+			m.Text, _ = corpus.NewIndex(d.Text).Slice(m.Span)
+		}
+	}
 	return c.Docs, ms, n - len(ms), nil
 }
 
