@@ -298,9 +298,10 @@ func readCSVChecked(ctx context.Context, path string, corpusName *corpusArg, m *
 const validateUsage = `
 Usage: exbench validate [-corpus DIR|FILE.jsonl|builtin] [-pred] [-all] [FILE.csv|DIR ...]
 
-Validate checks mention CSV files against a corpus and prints every problem
+Validate checks mention files against a corpus and prints every problem
 as file:line:col: field: problem. A directory stands for the .csv files in
-it: one gold, checked as a whole. With no files it checks the bundled gold
+it: one gold, checked as a whole. JSONL, brat (a directory of .ann files)
+and CoNLL files are read as their names say, as score reads them. With no files it checks the bundled gold
 against the bundled corpus. The files are checked as gold, whose spans are
 flat; with -pred, as predictions, which 'exbench score' takes with spans
 that overlap (a duplicate is a warning: it is scored as spurious).
@@ -347,6 +348,15 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		in.Systems = []eval.System{{Name: builtin, Mentions: count(eval.Mentions(gold.Builtin())), Flat: true}}
 	}
 	for _, arg := range fs.Args() { // each a gold: a file, or a directory of them
+		if f, _ := gold.Format(arg); f != "" && f != "csv" { // JSONL, brat, CoNLL
+			ms, err := mentionInput(arg, corpusName, stderr)
+			if err != nil {
+				return err
+			}
+			files++
+			in.Systems = append(in.Systems, eval.System{Name: arg, Mentions: count(ms), Flat: !*pred})
+			continue
+		}
 		paths, err := gold.Files(arg)
 		if err != nil {
 			return err
@@ -375,8 +385,9 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 const countUsage = `
 Usage: exbench count [-csv] [FILE.csv|DIR ...]
 
-Count reads mention CSV files and prints how many mentions each document
-has of each label, with totals. Only labels that occur get a column. With no
+Count reads mention files (CSV, or JSONL, brat or CoNLL, as their names
+say) and prints how many mentions each document has of each label, with
+totals. Only labels that occur get a column. With no
 files it counts the bundled gold.
 
 Example:
@@ -394,6 +405,14 @@ func runCount(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if fs.NArg() > 0 {
 		inputs = nil
 		for _, arg := range fs.Args() {
+			if f, _ := gold.Format(arg); f != "" && f != "csv" {
+				a, err := readAnnotated(arg, f, conll.Conlleval, gold.Options{}, stderr)
+				if err != nil {
+					return failed(err, stderr)
+				}
+				inputs = append(inputs, eval.Mentions(a.Mentions))
+				continue
+			}
 			if _, err := gold.Files(arg); err != nil {
 				return err
 			}

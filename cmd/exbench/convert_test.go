@@ -55,6 +55,14 @@ func TestConvertRoundTrips(t *testing.T) {
 		t.Errorf("validate the converted CoNLL: exit %d, %s%s", code, stdout, stderr)
 	}
 
+	// validate and count read the formats as score does.
+	if code, stdout, stderr := exbench(t, "validate", filepath.Join(dir, "g.jsonl"), filepath.Join(dir, "brat")); code != 0 || stdout != "ok: 776 mentions in 2 files match corpus dmeir-2016 (5 documents)\n" {
+		t.Errorf("validate JSONL and brat: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, stderr := exbench(t, "count", "-csv", filepath.Join(dir, "g.jsonl")); code != 0 || !strings.HasSuffix(stdout, ",388\n") {
+		t.Errorf("count JSONL: exit %d\n%s%s", code, stdout, stderr)
+	}
+
 	// Scoring reads the formats directly when the texts are the corpus's.
 	if code, stdout, stderr := exbench(t, "score", "-gold", filepath.Join(dir, "g.jsonl"), "-pred", filepath.Join(dir, "brat")); code != 0 || !strings.Contains(stdout, "micro         388   388    100.0 100.0 100.0") {
 		t.Errorf("score JSONL gold against brat predictions: exit %d\n%s%s", code, stdout, stderr)
