@@ -339,6 +339,40 @@ func TestWriteSetConcurrent(t *testing.T) {
 	}
 }
 
+// TestWriteSetRemove: a file without Write is removed with the set, and
+// put back when the set fails.
+func TestWriteSetRemove(t *testing.T) {
+	dir := t.TempDir()
+	text := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	ctx := context.Background()
+	if err := report.WriteSet(ctx, dir, []report.File{{Name: "a.txt", Write: text("a")}, {Name: "index.json", Write: text("{}")}}); err != nil {
+		t.Fatal(err)
+	}
+	// A set that fails: b.txt cannot go under a file.
+	os.WriteFile(filepath.Join(dir, "sub"), []byte("a file"), 0o644)
+	err := report.WriteSet(ctx, dir, []report.File{{Name: "a.txt", Write: text("new")}, {Name: "index.json"}, {Name: "sub/b.txt", Write: text("b")}})
+	if err == nil {
+		t.Fatal("WriteSet under a file succeeded")
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "index.json")); err != nil || string(data) != "{}" {
+		t.Errorf("index.json after a failed set: %q, %v", data, err)
+	}
+	os.Remove(filepath.Join(dir, "sub"))
+	if err := report.WriteSet(ctx, dir, []report.File{{Name: "a.txt", Write: text("new")}, {Name: "index.json"}, {Name: "none.json"}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if fmt.Sprint(got) != "[a.txt]" {
+		t.Errorf("files after the set: %v", got)
+	}
+}
+
 // TestWriteSetRecover: a run killed while it renamed its set into place
 // left a journal, one file replaced and one file added; the next run
 // puts the set before it back, even when that run itself fails.

@@ -12,7 +12,8 @@ import (
 )
 
 // File is one file of a set that [WriteSet] writes: its name in the
-// directory, and what to write into it.
+// directory, and what to write into it. A nil Write says that the set
+// has no such file: one left by an earlier set is removed with the set.
 type File struct {
 	Name  string
 	Write func(io.Writer) error
@@ -77,12 +78,18 @@ func WriteSet(ctx context.Context, dir string, files []File) (err error) {
 	var tmps []string
 	defer func() {
 		for _, t := range tmps {
-			os.Remove(t) // renamed already if all went well: no harm
+			if t != "" {
+				os.Remove(t) // renamed already if all went well: no harm
+			}
 		}
 	}()
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("interrupted, nothing written to %s: %w", dir, err)
+		}
+		if f.Write == nil {
+			tmps = append(tmps, "") // to remove
+			continue
 		}
 		tmp, err := writeTemp(filepath.Join(dir, f.Name), f.Write)
 		if err != nil {
@@ -114,7 +121,9 @@ func commit(dir string, files []File, tmps []string) error {
 	for i, f := range files {
 		path := filepath.Join(dir, f.Name)
 		set[i] = replaced{path: path}
-		if _, err := os.Lstat(path); err == nil {
+		if _, err := os.Lstat(path); err != nil && tmps[i] == "" {
+			continue // not there, and not to be: nothing to do
+		} else if err == nil {
 			if err := keepOld(path); err != nil {
 				for _, r := range set[:i] {
 					if r.had {
@@ -137,7 +146,14 @@ func commit(dir string, files []File, tmps []string) error {
 		return err
 	}
 	for i := range files {
-		if err := os.Rename(tmps[i], set[i].path); err != nil {
+		var err error
+		switch {
+		case tmps[i] != "":
+			err = os.Rename(tmps[i], set[i].path)
+		case set[i].had:
+			err = os.Remove(set[i].path)
+		}
+		if err != nil {
 			for _, r := range set[:i] {
 				undo(r.path, r.had)
 			}

@@ -208,7 +208,20 @@ func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 	case "brat":
-		if err := brat.Write(out, docs, ms); err != nil {
+		files, err := brat.Encode(docs, ms)
+		if err != nil {
+			return err
+		}
+		var set []report.File
+		index := false
+		for _, f := range files {
+			index = index || f.Name == brat.Index
+			set = append(set, report.File{Name: f.Name, Write: func(w io.Writer) error { _, err := w.Write(f.Data); return err }})
+		}
+		if !index {
+			set = append(set, report.File{Name: brat.Index}) // no Write: an earlier index goes
+		}
+		if err := report.WriteSet(ctx, out, set); err != nil {
 			return err
 		}
 	case "conll":

@@ -449,40 +449,63 @@ func bratText(text string) string {
 // (named with a leading dot, which Read skips) and renamed into
 // place, so a reader never sees half a file.
 func Write(dir string, docs []corpus.Doc, ms []corpus.Mention) error {
-	groups, err := gold.MentionsByDoc(docs, ms)
+	files, err := Encode(docs, ms)
 	if err != nil {
 		return err
 	}
-	names := fileNames(docs)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	index := false
+	for _, f := range files {
+		index = index || f.Name == Index
+		if err := writeAtomic(dir, f.Name, f.Data); err != nil {
+			return err
+		}
+	}
+	if !index {
+		if err := os.Remove(filepath.Join(dir, Index)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// File is a file of a brat directory: its name and its content.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Encode returns the files [Write] writes for docs and ms, in order: for
+// each document NAME.txt and NAME.ann, then [Index] when some NAME is
+// not its ID. A writer of them as one set should remove an index left by
+// an earlier set when there is none.
+func Encode(docs []corpus.Doc, ms []corpus.Mention) ([]File, error) {
+	groups, err := gold.MentionsByDoc(docs, ms)
+	if err != nil {
+		return nil, err
+	}
+	names := fileNames(docs)
+	var files []File
 	renamed := map[string]string{}
 	for i, d := range docs {
 		if names[i] != d.ID {
 			renamed[names[i]] = d.ID
 		}
-		if err := writeAtomic(dir, names[i]+".txt", []byte(d.Text)); err != nil {
-			return err
-		}
-		if err := writeAtomic(dir, names[i]+".ann", annOf(groups[i])); err != nil {
-			return err
-		}
+		files = append(files, File{names[i] + ".txt", []byte(d.Text)}, File{names[i] + ".ann", annOf(groups[i])})
 	}
 	if len(renamed) == 0 {
-		if err := os.Remove(filepath.Join(dir, Index)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-		return nil
+		return files, nil
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(renamed); err != nil { // keys sorted: deterministic
-		return err
+		return nil, err
 	}
-	return writeAtomic(dir, Index, buf.Bytes())
+	return append(files, File{Index, buf.Bytes()}), nil
 }
 
 // annOf returns the .ann file of the mentions of one document.
