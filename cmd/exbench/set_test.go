@@ -177,8 +177,10 @@ func TestKillBench(t *testing.T) {
 		switch {
 		case after != want[1] && after != want[2]:
 			t.Errorf("run %d: %s: exit %d: the set is not one bench's:\n%s\nstderr:\n%s", i, sigName, code, after, stderr.String())
-		case after == want[version] && after != before && (code == 0 || sig == os.Kill):
+		case code == 0 && after == want[version]:
 			counts[sigName+" too late"]++
+		case code != 0 && sig == os.Kill && after == want[version] && after != before:
+			counts[sigName+" too late"]++ // killed after the set was in place
 		case after == before && code != 0:
 			counts[sigName+" in time"]++
 			if sig == os.Interrupt && (code != 130 || !strings.HasSuffix(stderr.String(), "exbench: interrupted; no file was written\n")) {
