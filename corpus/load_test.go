@@ -178,6 +178,8 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add(`{"id":"a","text":"“Ada”"}` + "\n" + `{"id":"b","text":"x"}`)
 	f.Add(`{"id":"a"`)
 	f.Add("\xff")
+	f.Add("\ufeff" + `{"id":"a","text":"\ud83d\ude00 \\ud800 \ufffd"}`)
+	f.Add(`{"id":"a","text":"\ud800"}` + "\n" + `{"id":"\udc00x","text":""}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		c, err := ReadJSONL(strings.NewReader(in), "in.jsonl")
 		if err != nil {
@@ -187,11 +189,18 @@ func FuzzReadJSONL(f *testing.F) {
 			return
 		}
 		seen := map[string]bool{}
+		replacements := 0 // U+FFFD in the texts and IDs read
 		for _, d := range c.Docs {
 			if d.ID == "" || seen[d.ID] {
 				t.Fatalf("empty or duplicate id %q accepted", d.ID)
 			}
 			seen[d.ID] = true
+			replacements += strings.Count(d.ID+d.Text, "\ufffd")
+		}
+		// A U+FFFD read is one written, never a lone surrogate (or
+		// anything else) replaced without a word.
+		if written := strings.Count(in, "\ufffd") + strings.Count(strings.ToLower(in), `\ufffd`); replacements > written {
+			t.Fatalf("%d U+FFFD read, %d written, in %q", replacements, written, in)
 		}
 	})
 }

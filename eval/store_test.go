@@ -20,7 +20,7 @@ func randomMention(rng *rand.Rand, id string) corpus.Mention {
 		Label:    corpus.Labels[rng.IntN(len(corpus.Labels))],
 		Text:     texts[rng.IntN(len(texts))],
 		Modifier: corpus.Modifiers[rng.IntN(len(corpus.Modifiers))],
-		Source:   corpus.Source{File: []string{"", "a.csv", "b.csv"}[rng.IntN(3)], Line: rng.IntN(1 << 25)},
+		Source:   corpus.Source{File: []string{"", "a.csv", "b.csv"}[rng.IntN(3)], Line: rng.IntN(1 << 25), Unescaped: rng.IntN(4) == 0},
 	}
 	if rng.IntN(2) == 0 {
 		m.Value = corpus.NewValue([]float64{0, -1, 3.5, 1e300, math.SmallestNonzeroFloat64, rng.Float64()}[rng.IntN(6)])

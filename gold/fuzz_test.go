@@ -23,6 +23,7 @@ func FuzzRead(f *testing.F) {
 		header + "d,0,3,\"Ada,PERSON,,,\n",
 		header + "d,0,3,Jos\xe9,PERSON,,,\n",
 		"doc_id,doc_id,x\n",
+		header + "d,0,5,''Tis,ORG,,,\n'=x,0,2,'''=,ORG,,,\n",
 		"",
 	} {
 		f.Add([]byte(s))

@@ -321,6 +321,8 @@ func FuzzRead(f *testing.F) {
 		`{"text": "a", "spans": [{"start": 0, "end": 9, "label": "PER"}, 1, {"start": "0"}]}`,
 		"{\"text\": \"Jos\xe9\"}\n{\"text\"",
 		"\ufeff{\"id\": \"\", \"text\": 1}\r\n\r\n[]",
+		`{"text": "Ada met Bob", "ents": [{"start": 0, "end": 3, "label": "PERSON"}], "spans": {"sc": []}, "tokens": []}`,
+		`{"text": "Ada \ud800", "spans": [], "ents": [], "entities": [[0, 3, "PERSON"]]}`,
 	} {
 		f.Add([]byte(s))
 	}
