@@ -103,14 +103,15 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// OpenError returns err, from opening path, with "(broken symbolic
-// link)" added when path is a symbolic link to nothing, which "no such
-// file or directory" alone does not tell.
+// OpenError returns err, from opening path, as "PATH: problem" (no
+// "open" or "stat"), with "(broken symbolic link)" added when path is a
+// symbolic link to nothing, which "no such file or directory" alone does
+// not tell.
 func OpenError(path string, err error) error {
 	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %w (broken symbolic link)", path, unwrapPath(err))
 	}
-	return err
+	return fmt.Errorf("%s: %w", path, unwrapPath(err))
 }
 
 // IDs returns the document IDs of c in order.

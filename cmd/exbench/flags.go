@@ -41,6 +41,13 @@ func parseMap(verb, spec string) (*corpus.LabelMap, error) {
 	if spec == "" {
 		return nil, nil
 	}
+	if strings.HasSuffix(spec, ".csv") && !strings.Contains(spec, "=") {
+		m, err := gold.ReadLabelMap(spec)
+		if err != nil {
+			return nil, fmt.Errorf("%s: -map: %w", verb, err)
+		}
+		return m, nil
+	}
 	if fi, err := os.Stat(spec); err == nil && fi.Mode().IsRegular() {
 		m, err := gold.ReadLabelMap(spec)
 		if err != nil {
