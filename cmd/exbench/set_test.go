@@ -97,13 +97,7 @@ func versionedExternal(version int, sleep string) []string {
 // reports alike, never a mix.
 func TestKillBench(t *testing.T) {
 	t.Parallel() // mostly waiting for the child
-	if testing.Short() {
-		t.Skip("runs the binary")
-	}
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skip("no sh")
-	}
-	bin := binary(t)
+	bin := shBinary(t)
 	args := func(version int, out string) []string {
 		return append([]string{"bench", "-ci=false", "-extractor", "numbers", "-o", out}, versionedExternal(version, "0.05")...)
 	}
@@ -193,6 +187,19 @@ func TestKillBench(t *testing.T) {
 	t.Log(counts)
 }
 
+// shBinary skips the test in -short mode or where there is no sh to run
+// external programs with, and returns the exbench binary.
+func shBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the binary")
+	}
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	return binary(t)
+}
+
 // readTree returns every file under dir with its content.
 func readTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
@@ -213,13 +220,7 @@ func readTree(t *testing.T, dir string) map[string]string {
 // one run, both old or both new.
 func TestKillRun(t *testing.T) {
 	t.Parallel() // mostly waiting for the child
-	if testing.Short() {
-		t.Skip("runs the binary")
-	}
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skip("no sh")
-	}
-	bin := binary(t)
+	bin := shBinary(t)
 	out := filepath.Join(t.TempDir(), "ext.csv")
 	args := func(version int) []string {
 		return append([]string{"run", "-o", out}, versionedExternal(version, "0.05")...)
