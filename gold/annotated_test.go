@@ -1,6 +1,8 @@
 package gold_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/exbench/exbench/corpus"
@@ -37,6 +39,31 @@ func TestMatch(t *testing.T) {
 	} {
 		if err := tc.a.Match(c); err == nil || err.Error() != tc.want {
 			t.Errorf("Match = %v\nwant %s", err, tc.want)
+		}
+	}
+}
+
+// TestFormat: the format of mention files is told by their name, or, for
+// a directory, by the files in it; a directory that holds both brat and
+// CSV files could be read two ways, which is an error.
+func TestFormat(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(name string, files ...string) string {
+		p := filepath.Join(dir, name)
+		os.Mkdir(p, 0o755)
+		for _, f := range files {
+			os.WriteFile(filepath.Join(p, f), nil, 0o644)
+		}
+		return p
+	}
+	for path, want := range map[string]string{
+		"g.csv": "csv", "g.JSONL": "jsonl", "g.conll": "conll", "g.bio": "conll",
+		mk("empty"): "brat", mk("brat", "a.txt", "a.ann"): "brat", mk("csvs", "a.csv", "scope.csv"): "csv",
+		mk("both", "a.ann", "a.csv"): "", "g.txt": "",
+	} {
+		got, err := gold.Format(path)
+		if got != want || (err != nil) != (want == "") {
+			t.Errorf("Format(%s) = %q, %v; want %q", path, got, err, want)
 		}
 	}
 }

@@ -71,7 +71,7 @@ func Scan(path string, opts Options) iter.Seq2[corpus.Mention, error] {
 // csv, jsonl (.jsonl), conll (.conll, .conllu, .bio, .iob), or, for a
 // directory, brat when it holds .ann files, csv when it holds .csv files,
 // and brat when it is empty (to write into). It fails for a file of
-// another name.
+// another name, and for a directory that holds both .ann and .csv files.
 func Format(path string) (string, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
@@ -82,13 +82,15 @@ func Format(path string) (string, error) {
 		return "conll", nil
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		if anns, _ := filepath.Glob(filepath.Join(path, "*.ann")); len(anns) > 0 {
-			return "brat", nil
-		}
-		if csvs, _ := filepath.Glob(filepath.Join(path, "*.csv")); len(csvs) > 0 {
+		anns, _ := filepath.Glob(filepath.Join(path, "*.ann"))
+		csvs, _ := filepath.Glob(filepath.Join(path, "*.csv"))
+		switch {
+		case len(anns) > 0 && len(csvs) > 0:
+			return "", fmt.Errorf("%s holds both .ann files (brat) and .csv files: cannot tell which is the annotation", path)
+		case len(csvs) > 0:
 			return "csv", nil
 		}
-		return "brat", nil // an empty directory to write brat into
+		return "brat", nil // .ann files, or an empty directory to write brat into
 	}
 	return "", fmt.Errorf("cannot tell the format of %s from its name", path)
 }

@@ -361,7 +361,11 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		in.Systems = []eval.System{{Name: builtin, Mentions: count(eval.Mentions(gold.Builtin())), Flat: true}}
 	}
 	for _, arg := range fs.Args() { // each a gold: a file, or a directory of them
-		if f, _ := gold.Format(arg); f != "" && f != "csv" { // JSONL, brat, CoNLL
+		f, err := inputFormat(arg)
+		if err != nil {
+			return err
+		}
+		if f != "csv" { // JSONL, brat, CoNLL
 			ms, err := mentionInput(arg, corpusName, stderr)
 			if err != nil {
 				return err
@@ -418,7 +422,11 @@ func runCount(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if fs.NArg() > 0 {
 		inputs = nil
 		for _, arg := range fs.Args() {
-			if f, _ := gold.Format(arg); f != "" && f != "csv" {
+			f, err := inputFormat(arg)
+			if err != nil {
+				return err
+			}
+			if f != "csv" {
 				a, err := readAnnotated(arg, f, conll.Conlleval, gold.Options{}, stderr)
 				if err != nil {
 					return failed(err, stderr)

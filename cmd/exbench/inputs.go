@@ -45,8 +45,11 @@ func mentionInput(path string, corpusName *corpusArg, stderr io.Writer) (iter.Se
 	if path == builtin {
 		return eval.Mentions(gold.Builtin()), nil
 	}
-	f, _ := gold.Format(path)
-	if f == "" || f == "csv" {
+	f, err := inputFormat(path)
+	if err != nil {
+		return nil, err
+	}
+	if f == "csv" {
 		return gold.Scan(path, gold.Options{AnyLabel: true}), nil
 	}
 	a, err := readAnnotated(path, f, conll.Conlleval, gold.Options{AnyLabel: true}, stderr)
@@ -64,6 +67,20 @@ func mentionInput(path string, corpusName *corpusArg, stderr io.Writer) (iter.Se
 		return nil, fmt.Errorf("%w; convert it to CSV with exbench convert and use the corpus it writes", err)
 	}
 	return eval.Mentions(a.Mentions), nil
+}
+
+// inputFormat is the format of the mention files at path: what
+// gold.Format says, and CSV for a file of another name. A directory that
+// could be read two ways is an error.
+func inputFormat(path string) (string, error) {
+	f, err := gold.Format(path)
+	if err != nil {
+		if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+			return "", err
+		}
+		return "csv", nil
+	}
+	return f, nil
 }
 
 // readAnnotated reads documents and their mentions in JSONL, brat or
