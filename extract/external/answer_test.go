@@ -181,7 +181,7 @@ func FuzzParseAnswer(f *testing.F) {
 			if !slices.ContainsFunc(categories, func(c error) bool { return errors.Is(err, c) }) {
 				t.Fatalf("error %v is in no category", err)
 			}
-			if msg := err.Error(); !strings.HasPrefix(msg, `external : document "d1": stdout line 7: `) || !utf8.ValidString(msg) {
+			if msg := err.Error(); !strings.HasPrefix(msg, `external program: document "d1": stdout line 7: `) || !utf8.ValidString(msg) {
 				t.Fatalf("error message %q", msg)
 			}
 			return

@@ -34,11 +34,16 @@ type Error struct {
 //	external NAME: document "ID": stdout line N: problem; its stderr:
 //	...
 //
-// leaving out the document when DocID is "", the line when Line is 0 and
-// the stderr part when there was none.
+// ("external program" when the extractor has no name of its own), leaving
+// out the document when DocID is "", the line when Line is 0 and the
+// stderr part when there was none.
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "external %s: ", e.Name)
+	if e.Name == DefaultName || e.Name == "" {
+		b.WriteString("external program: ")
+	} else {
+		fmt.Fprintf(&b, "external %s: ", e.Name)
+	}
 	if e.DocID != "" {
 		fmt.Fprintf(&b, "document %q: ", e.DocID)
 	}

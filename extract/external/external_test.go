@@ -482,3 +482,19 @@ func TestNew(t *testing.T) {
 		})
 	}
 }
+
+// TestErrorName: an extractor without a name of its own is "external
+// program" in messages, not "external external".
+func TestErrorName(t *testing.T) {
+	for _, tc := range []struct {
+		err  Error
+		want string
+	}{
+		{Error{Name: DefaultName, DocID: "d1", Err: ErrExited}, `external program: document "d1": program exited`},
+		{Error{Name: "spacy", Line: 2, Err: ErrOutput}, `external spacy: stdout line 2: malformed answer`},
+	} {
+		if got := tc.err.Error(); got != tc.want {
+			t.Errorf("Error() = %q, want %q", got, tc.want)
+		}
+	}
+}
