@@ -210,7 +210,9 @@ func CheckDuplicates(ms []Mention) Problems {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return Compare(ms[a], ms[b]) })
+	if !slices.IsSortedFunc(ms, Compare) { // as a file written by exbench is
+		slices.SortStableFunc(order, func(a, b int) int { return Compare(ms[a], ms[b]) })
+	}
 	var ps Problems
 	for k := 1; k < len(order); k++ {
 		a, b := &ms[order[k-1]], &ms[order[k]]
@@ -233,27 +235,37 @@ func CheckDuplicates(ms []Mention) Problems {
 // order of the corpus, as run does. The zero Order is ready to use.
 type Order struct {
 	file string
-	prev Mention
-	last map[string]int // the line of the last row of each document of file
+	doc  string         // the previous row's document,
+	span Span           // span
+	line int            // and line
+	last map[string]int // the line of the last row of each document of file left behind
 }
 
 // Check returns a warning when m, read right after the mention last
-// checked, is out of order, and nil otherwise.
+// checked, is out of order, and nil otherwise. A mention not read from a
+// file (no Source.File) is no row: it is not checked.
 func (o *Order) Check(m *Mention) *Problem {
+	if m.Source.File == "" {
+		return nil
+	}
 	var p *Problem
-	switch line, seen := o.last[m.DocID]; {
+	switch {
 	case m.Source.File != o.file || o.last == nil:
 		o.file, o.last = m.Source.File, map[string]int{}
-	case o.prev.DocID == m.DocID && cmp.Or(cmp.Compare(o.prev.Span.Start, m.Span.Start), cmp.Compare(o.prev.Span.End, m.Span.End)) > 0:
-		p = m.Source.Problem(FieldStart, Problemf(ErrOrder, "row sorts before line %d (a document's rows are sorted by start, end)", o.prev.Source.Line))
-	case o.prev.DocID != m.DocID && seen:
-		p = m.Source.Problem(FieldDocID, Problemf(ErrOrder, "document %q has rows up to line %d already (a document's rows come together)", m.DocID, line))
+	case o.doc == m.DocID:
+		if cmp.Or(cmp.Compare(o.span.Start, m.Span.Start), cmp.Compare(o.span.End, m.Span.End)) > 0 {
+			p = m.Source.Problem(FieldStart, Problemf(ErrOrder, "row sorts before line %d (a document's rows are sorted by start, end)", o.line))
+		}
+	default:
+		o.last[o.doc] = o.line
+		if line, seen := o.last[m.DocID]; seen {
+			p = m.Source.Problem(FieldDocID, Problemf(ErrOrder, "document %q has rows up to line %d already (a document's rows come together)", m.DocID, line))
+		}
 	}
 	if p != nil {
 		p.Warning = true
 	}
-	o.prev = *m
-	o.last[m.DocID] = m.Source.Line
+	o.doc, o.span, o.line = m.DocID, m.Span, m.Source.Line
 	return p
 }
 
