@@ -254,12 +254,12 @@ func (o *Order) Check(m *Mention) *Problem {
 		o.file, o.last = m.Source.File, map[string]int{}
 	case o.doc == m.DocID:
 		if cmp.Or(cmp.Compare(o.span.Start, m.Span.Start), cmp.Compare(o.span.End, m.Span.End)) > 0 {
-			p = m.Source.Problem(FieldStart, Problemf(ErrOrder, "row sorts before line %d (a document's rows are sorted by start, end)", o.line))
+			p = m.Source.Problem(FieldStart, &orderError{line: o.line})
 		}
 	default:
 		o.last[o.doc] = o.line
 		if line, seen := o.last[m.DocID]; seen {
-			p = m.Source.Problem(FieldDocID, Problemf(ErrOrder, "document %q has rows up to line %d already (a document's rows come together)", m.DocID, line))
+			p = m.Source.Problem(FieldDocID, &orderError{doc: m.DocID, line: line})
 		}
 	}
 	if p != nil {
@@ -268,6 +268,22 @@ func (o *Order) Check(m *Mention) *Problem {
 	o.doc, o.span, o.line = m.DocID, m.Span, m.Source.Line
 	return p
 }
+
+// orderError is a row out of order, its message made only when it is
+// printed: a shuffled file has one a row.
+type orderError struct {
+	doc  string // the document whose rows are apart; "" for a span going back
+	line int    // the line of the row before
+}
+
+func (e *orderError) Error() string {
+	if e.doc == "" {
+		return fmt.Sprintf("row sorts before line %d (a document's rows are sorted by start, end)", e.line)
+	}
+	return fmt.Sprintf("document %q has rows up to line %d already (a document's rows come together)", e.doc, e.line)
+}
+
+func (e *orderError) Unwrap() error { return ErrOrder }
 
 // compareSources orders two places in the files read: by file, then line.
 func compareSources(a, b Source) int {

@@ -334,8 +334,12 @@ func parseRecord(name string, line int, data []byte) (Doc, bool, error) {
 // would read it as U+FFFD, silently.
 func CheckSurrogates(file string, line int, data []byte) *Problem {
 	for i := 0; i+1 < len(data); i++ {
-		if data[i] != '\\' {
-			continue
+		k := bytes.IndexByte(data[i:], '\\')
+		if k < 0 {
+			return nil
+		}
+		if i += k; i+1 >= len(data) {
+			return nil
 		}
 		if data[i+1] != 'u' {
 			i++ // an escape of one character: \\ or \" or ...
