@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -258,29 +257,6 @@ func newManifest(name, version, corpusName string, st extract.Stats) extract.Man
 }
 
 func manifestPath(csvPath string) string { return strings.TrimSuffix(csvPath, ".csv") + ".json" }
-
-// release is exbench's version; the build adds the VCS revision when it
-// recorded one.
-const release = "0.1.0"
-
-// exbenchVersion is the release and the VCS revision the binary was built
-// from, as far as the build recorded it.
-func exbenchVersion() string {
-	v := release
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return v
-	}
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			v += " " + s.Value[:12]
-		}
-		if s.Key == "vcs.modified" && s.Value == "true" {
-			v += "+modified"
-		}
-	}
-	return v
-}
 
 // progress returns a progress callback that keeps one line on stderr up
 // to date when stderr is a terminal, and nil otherwise. A total of 0 is

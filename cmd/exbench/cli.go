@@ -31,6 +31,8 @@ func verbs() []verb {
 		{"convert", "convert mentions between CSV, JSONL, brat and CoNLL", runConvert},
 		{"validate", "check mention CSV files against a corpus", runValidate},
 		{"count", "count mentions per label and document", runCount},
+		{"version", "print exbench's version and the revision it was built from", nil},
+		{"help", "show a verb's help: exbench help <verb>", nil},
 	}
 }
 
@@ -94,12 +96,27 @@ func runVerb(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usagef("no verb given")
 	}
 	switch args[0] {
-	case "-h", "-help", "--help", "help":
+	case "-h", "-help", "--help":
 		printMainUsage(stdout)
+		return nil
+	case "help":
+		if len(args) == 1 {
+			printMainUsage(stdout)
+			return nil
+		}
+		if len(args) > 2 {
+			return usagef("help: want one verb, got %d arguments", len(args)-1)
+		}
+		args = []string{args[1], "-h"} // the verb's own help
+	case "version", "-version", "--version":
+		if len(args) > 1 {
+			return usagef("version: takes no arguments")
+		}
+		printVersion(stdout)
 		return nil
 	}
 	for _, v := range verbs() {
-		if v.name == args[0] {
+		if v.name == args[0] && v.run != nil {
 			if err := v.run(ctx, args[1:], stdout, stderr); !errors.Is(err, errHelp) {
 				return err
 			}
@@ -163,10 +180,12 @@ func newFlagSet(name, usage string) *flag.FlagSet {
 }
 
 // parseFlags parses args: -h prints the usage on stdout and returns
-// errHelp; a bad flag is a one-line usage error.
+// errHelp; a bad flag is a one-line usage error. Flags may come after
+// the arguments too ("compare a.csv b.csv -labels PERSON"); after "--"
+// everything is an argument.
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	fs.SetOutput(io.Discard)
-	err := fs.Parse(args)
+	err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
 		fs.Usage()
@@ -176,6 +195,29 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		return usagef("%s: %v; run 'exbench %s -h' for usage", fs.Name(), err, fs.Name())
 	}
 	return nil
+}
+
+// parseInterspersed parses the flags of args wherever they are, and
+// leaves the rest, in order, as fs.Args().
+func parseInterspersed(fs *flag.FlagSet, args []string) error {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			positional = append(positional, rest...) // "--" ends the flags
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+	// Parsing "--" and the arguments sets fs.Args() to them.
+	return fs.Parse(append([]string{"--"}, positional...))
 }
 
 // multiFlag is a flag that may be given more than once.

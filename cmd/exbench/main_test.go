@@ -269,3 +269,50 @@ func TestStdoutProcess(t *testing.T) {
 		t.Errorf("count | head -c 1: %v, stderr %q; want it stopped by the closed pipe, quietly", err, stderr.String())
 	}
 }
+
+// TestConventions checks help VERB, version and flags given after the
+// arguments.
+func TestConventions(t *testing.T) {
+	for _, tc := range []struct {
+		args       []string
+		code       int
+		wantStdout string // a prefix
+	}{
+		{[]string{"help", "compare"}, 0, "Usage: exbench compare "},
+		{[]string{"help", "count"}, 0, "Usage: exbench count "},
+		{[]string{"help"}, 0, "exbench evaluates"},
+		{[]string{"version"}, 0, "exbench " + release + "\nmodule github.com/exbench/exbench "},
+		{[]string{"-version"}, 0, "exbench " + release + "\n"},
+		{[]string{"help", "frobnicate"}, 2, ""},
+		{[]string{"help", "score", "compare"}, 2, ""},
+		{[]string{"version", "x"}, 2, ""},
+	} {
+		code, stdout, stderr := exbench(t, tc.args...)
+		if code != tc.code || !strings.HasPrefix(stdout, tc.wantStdout) {
+			t.Errorf("exbench %q = %d\nstdout: %s\nstderr: %s\nwant %d, stdout starting %q", tc.args, code, stdout, stderr, tc.code, tc.wantStdout)
+		}
+	}
+
+	// The same comparison, with its flags before, after and among the
+	// two systems, and a file named like a flag after "--".
+	want := ""
+	for i, args := range [][]string{
+		compareArgs("-labels", "PERSON", "-seed", "3", "testdata/score/gold.csv", "testdata/score/v1.csv"),
+		{"compare", "testdata/score/gold.csv", "testdata/score/v1.csv", "-labels", "PERSON", "-seed", "3", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv"},
+		append(compareArgs("testdata/score/gold.csv", "-labels", "PERSON"), "testdata/score/v1.csv", "-seed", "3"),
+	} {
+		code, stdout, stderr := exbench(t, args...)
+		if code != 0 {
+			t.Fatalf("exbench %q = %d: %s", args, code, stderr)
+		}
+		if i == 0 {
+			want = stdout
+		} else if stdout != want {
+			t.Errorf("exbench %q printed\n%s\nwant, as with the flags first:\n%s", args, stdout, want)
+		}
+	}
+	code, _, stderr := exbench(t, compareArgs("testdata/score/gold.csv", "--", "-labels")...)
+	if code != 1 || !strings.Contains(stderr, "-labels: no such file or directory") {
+		t.Errorf(`compare A -- -labels = %d, want 1 (two systems, the second the missing file "-labels"); stderr: %s`, code, stderr)
+	}
+}
