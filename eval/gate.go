@@ -97,6 +97,20 @@ func (g Gate) Check(s *Setup, free bool) error {
 	return nil
 }
 
+// Measures reports whether the gate measures something in s: micro and
+// macro always do, a label only when a gold or predicted mention has it.
+func (g Gate) Measures(s *SystemResult) bool {
+	if g.Label == "micro" || g.Label == "macro" {
+		return true
+	}
+	for _, lc := range s.Summary.Labels() {
+		if lc.Label == corpus.Label(g.Label) {
+			return true
+		}
+	}
+	return false
+}
+
 // Measure returns the metric the gate names for a system.
 func (g Gate) Measure(s *SystemResult) float64 {
 	if g.Label == "macro" {

@@ -31,8 +31,9 @@ NAME=PATH. -gold and -corpus default to the bundled gold and corpus.
 
 Gates, for CI pipelines: -fail-if 'strict.micro.f1 < 0.60' tests B;
 -fail-on-regression fails when B is significantly worse than A (p < alpha
-after correction) by more than -min-delta. Exit status: 0 fine, 1 error, 2
-usage, 3 a gate failed.
+after correction) by more than -min-delta, on any scheme and label or, with
+-regression-on strict.micro,value.CARDINAL, only on those. Exit status: 0
+fine, 1 error, 2 usage, 3 a gate failed.
 
 Example:
 
@@ -48,6 +49,8 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	numberVar(fs, alpha, "alpha", 0.05, "significance level")
 	failOnRegression := fs.Bool("fail-on-regression", false, "exit 3 when B is significantly worse than A by more than -min-delta")
 	numberVar(fs, minDelta, "min-delta", 0.01, "the smallest drop in F1 that -fail-on-regression counts")
+	var regressionOn multiFlag
+	fs.Var(&regressionOn, "regression-on", "limit -fail-on-regression to these `SCHEME.LABEL`s (LABEL micro, macro or a label), comma-separated or repeated")
 	var st statFlags
 	st.register(fs, true)
 	var gates gateFlags
@@ -60,6 +63,13 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if err := gates.parse("compare", &setup, false); err != nil {
 		return err
+	}
+	watched, err := parseRegressionOn(regressionOn, &setup)
+	if err != nil {
+		return err
+	}
+	if len(watched) > 0 && !*failOnRegression {
+		return usagef("compare: -regression-on needs -fail-on-regression")
 	}
 	if fs.NArg() != 2 {
 		return usagef("compare: want two systems, A and B")
@@ -94,6 +104,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return scoreError(err, stderr)
 	}
+	if err := gates.measurable("compare", res.Systems); err != nil {
+		return err
+	}
 	notes(stderr, res, *goldArg, scopePath)
 	opts := st.options()
 	c, err := res.Compare(0, 1, opts, *alpha)
@@ -119,14 +132,17 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *failOnRegression {
 		var worse []string
 		for _, d := range c.Rows {
+			label := string(d.Key.Label)
+			switch {
+			case d.Key.Macro:
+				label = "macro"
+			case d.Key.Label == eval.All:
+				label = "micro"
+			}
+			if len(watched) > 0 && !watched[d.Key.Scheme.String()+"."+label] {
+				continue
+			}
 			if d.Delta < -*minDelta && d.PHolm < *alpha {
-				label := string(d.Key.Label)
-				switch {
-				case d.Key.Macro:
-					label = "macro"
-				case d.Key.Label == eval.All:
-					label = "micro"
-				}
 				worse = append(worse, fmt.Sprintf("%s %s F1 %+.1f (p %s)", d.Key.Scheme, label, 100*d.Delta, strconv.FormatFloat(d.PHolm, 'f', 4, 64)))
 			}
 		}
@@ -296,4 +312,28 @@ func runAgree(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	printProblems(stderr, warnings(tally.Warnings, tally.MoreWarnings), false, false)
 	return report.AgreementTable(stdout, a, b, g, o)
+}
+
+// parseRegressionOn parses the -regression-on values into a set of
+// "scheme.label" keys, each naming a scheme and micro, macro or a label
+// the setup can score.
+func parseRegressionOn(values []string, setup *eval.Setup) (map[string]bool, error) {
+	watched := map[string]bool{}
+	for _, v := range values {
+		for key := range strings.SplitSeq(v, ",") {
+			if strings.Count(key, ".") != 1 {
+				return nil, usagef("compare: -regression-on %q: want SCHEME.LABEL, such as strict.micro", key)
+			}
+			// A gate's check, with a metric added, says what is wrong with a key.
+			g, err := eval.ParseGate(key + ".f1 < 0")
+			if err == nil {
+				err = g.Check(setup, false)
+			}
+			if err != nil {
+				return nil, usagef("compare: -regression-on %q: %v", key, err)
+			}
+			watched[g.Scheme.String()+"."+g.Label] = true
+		}
+	}
+	return watched, nil
 }

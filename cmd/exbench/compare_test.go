@@ -85,6 +85,13 @@ func TestGates(t *testing.T) {
 		{compareArgs("-fail-if", "strict.micro.f1 < 0.40", "testdata/score/gold.csv", "testdata/score/v1.csv"), 0, ""},
 		{compareArgs("-fail-on-regression", "-alpha", "0.6", "testdata/score/gold.csv", "testdata/score/v1.csv"), 3, "gate: v1 is significantly worse than gold: strict micro F1 -50.0 (p 0.5000)"},
 		{compareArgs("-fail-on-regression", "testdata/score/gold.csv", "testdata/score/v1.csv"), 0, "no difference can be significant"},
+		// -regression-on: only the keys named fail; value.micro drops by 100 points, value.PERSON has no gold.
+		{compareArgs("-fail-on-regression", "-alpha", "0.6", "-regression-on", "value.micro", "testdata/score/gold.csv", "testdata/score/v1.csv"), 3, "gate: v1 is significantly worse than gold: value micro F1 -100.0 (p 0.5000)\n"},
+		{compareArgs("-fail-on-regression", "-alpha", "0.6", "-regression-on", "strict.macro,partial.micro", "testdata/score/gold.csv", "testdata/score/v1.csv"), 3, "gold: strict macro F1 -40.5 (p 0.5000); partial micro F1 -25.0 (p 0.5000)\n"},
+		{compareArgs("-fail-on-regression", "-alpha", "0.6", "-regression-on", "strict.PERSON", "testdata/score/gold.csv", "testdata/score/v1.csv"), 0, ""},
+		{compareArgs("-fail-on-regression", "-regression-on", "strict.micro.f1", "a.csv", "b.csv"), 2, `-regression-on "strict.micro.f1": want SCHEME.LABEL, such as strict.micro`},
+		{compareArgs("-fail-on-regression", "-regression-on", "strict.PER", "a.csv", "b.csv"), 2, `-regression-on "strict.PER": unknown label "PER"`},
+		{compareArgs("-regression-on", "strict.micro", "a.csv", "b.csv"), 2, "-regression-on needs -fail-on-regression"},
 		{append(append([]string{"score"}, smallCase...), "-pred", "testdata/score/v1.csv", "-fail-if", "value.micro.f1 <= 0"), 3, "gate: v1: value.micro.f1 = 0.0000"},
 		{append(append([]string{"score"}, smallCase...), "-pred", "testdata/score/v1.csv", "-fail-if", "strict.micro.f2 < 1"), 2, `unknown metric "f2"`},
 		{append(append([]string{"score"}, smallCase...), "-pred", "testdata/score/v1.csv", "-fail-if", "strict.micro.f1 <"), 2, "want SCHEME.LABEL.METRIC OP NUMBER"},

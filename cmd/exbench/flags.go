@@ -221,6 +221,18 @@ func (g *gateFlags) parse(verb string, setup *eval.Setup, free bool) error {
 	return nil
 }
 
+// measurable returns a usage error for a gate on a label that no gold
+// or predicted mention of any system has: it would measure nothing (F1 0
+// of nothing) and pass or fail for no reason.
+func (g *gateFlags) measurable(verb string, systems []*eval.SystemResult) error {
+	for i, gate := range g.gates {
+		if !slices.ContainsFunc(systems, gate.Measures) {
+			return usagef("%s: -fail-if %q: no gold or predicted mention has the label %s, so the gate would measure nothing", verb, g.exprs[i], gate.Label)
+		}
+	}
+	return nil
+}
+
 // check reports every gate that fails for a system, and returns errGate
 // if one does.
 func (g *gateFlags) check(stderr io.Writer, systems []*eval.SystemResult) error {

@@ -108,7 +108,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				return usagef("score: -scheme %q: want conlleval, iob1, iob2, iobes or auto", *scheme)
 			}
 		}
-		return scoreCoNLL(ctx, *conllPath, *scheme, *name, *outDir, setup, stdout, stderr)
+		return scoreCoNLL(ctx, *conllPath, *scheme, *name, *outDir, setup, &gates, stdout, stderr)
 	}
 	if *name != "" || *scheme != "conlleval" {
 		return usagef("score: -name and -scheme go with -conll; name a system with -pred NAME=PATH")
@@ -146,6 +146,9 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return scoreError(err, stderr)
 	}
+	if err := gates.measurable("score", res.Systems); err != nil {
+		return err
+	}
 	notes(stderr, res, *goldArg, scopePath)
 	if err := report.Table(stdout, res); err != nil {
 		return err
@@ -177,7 +180,7 @@ func reportRows(dir string, setup *eval.Setup, systems []eval.System) (*report.R
 }
 
 // scoreCoNLL scores a CoNLL file, one document at a time.
-func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, setup eval.Setup, stdout, stderr io.Writer) error {
+func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, setup eval.Setup, gates *gateFlags, stdout, stderr io.Writer) error {
 	var scheme conll.TagScheme
 	if schemeName == "auto" {
 		f, err := corpus.OpenFile(path)
@@ -227,6 +230,9 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, setu
 	if err != nil {
 		return err
 	}
+	if err := gates.measurable("score", res.Systems); err != nil {
+		return err
+	}
 	if cr.Dropped > 0 {
 		fmt.Fprintf(stderr, "exbench: score: scheme %s dropped %s\n", scheme, report.Plural(cr.Dropped, "ill-formed chunk"))
 	}
@@ -234,7 +240,9 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, setu
 		return err
 	}
 	if outDir != "" {
-		return report.Write(ctx, outDir, res, rows)
+		if err := report.Write(ctx, outDir, res, rows); err != nil {
+			return err
+		}
 	}
-	return nil
+	return gates.check(stderr, res.Systems)
 }

@@ -228,6 +228,35 @@ accuracy:  71.43%; precision:  33.33%; recall:  33.33%; FB1:  33.33
 	}
 }
 
+// TestScoreGates checks -fail-if on mention files and on a CoNLL file, and
+// that a gate on a label no mention has is a usage error. The CoNLL
+// file's strict micro F1 is 1/3 and PER's 1/2 (TestScoreCoNLL).
+func TestScoreGates(t *testing.T) {
+	conll := filepath.Join("testdata", "score", "ner.conll")
+	for _, tc := range []struct {
+		args       []string
+		code       int
+		wantStderr string
+	}{
+		{[]string{"-conll", conll, "-fail-if", "strict.micro.f1 < 0.34"}, 3, "exbench: gate: ner: strict.micro.f1 = 0.3333, and the gate fails if strict.micro.f1 < 0.34\n"},
+		{[]string{"-conll", conll, "-fail-if", "strict.micro.f1 < 0.33"}, 0, ""},
+		{[]string{"-conll", conll, "-fail-if", "strict.PER.f1 <= 0.5"}, 3, "strict.PER.f1 = 0.5000"},
+		{[]string{"-conll", conll, "-fail-if", "strict.MISC.f1 < 0.5"}, 2, `exbench: score: -fail-if "strict.MISC.f1 < 0.5": no gold or predicted mention has the label MISC, so the gate would measure nothing`},
+		{append(smallCase, "-pred", "testdata/score/v1.csv", "-fail-if", "strict.PRODUCT.f1 < 0.5"), 2, "no gold or predicted mention has the label PRODUCT"},
+		{append(smallCase, "-pred", "testdata/score/v1.csv", "-fail-if", "strict.micro.f1 < 0.5"), 0, ""},
+		{append(smallCase, "-pred", "testdata/score/v1.csv", "-fail-if", "strict.micro.f1 <= 0.5"), 3, "strict.micro.f1 = 0.5000"},
+	} {
+		args := append([]string{"score"}, tc.args...)
+		code, stdout, stderr := exbench(t, args...)
+		if code != tc.code || !strings.Contains(stderr, tc.wantStderr) {
+			t.Errorf("exbench %q = %d\nstdout: %s\nstderr: %s\nwant %d, stderr containing %q", args, code, stdout, stderr, tc.code, tc.wantStderr)
+		}
+		if code == 2 && stdout != "" {
+			t.Errorf("exbench %q printed a table before its usage error:\n%s", args, stdout)
+		}
+	}
+}
+
 func TestScoreProblems(t *testing.T) {
 	dir := t.TempDir()
 	outside := filepath.Join(dir, "outside.csv")
