@@ -12,6 +12,7 @@ import (
 type Manifest struct {
 	Extractor      string  `json:"extractor"`
 	Version        string  `json:"version"`
+	Command        string  `json:"command,omitempty"` // the program an external extractor ran
 	ExbenchVersion string  `json:"exbench_version"`
 	Corpus         string  `json:"corpus"`
 	Fingerprint    string  `json:"corpus_fingerprint"`

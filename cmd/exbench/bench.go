@@ -64,6 +64,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() > 0 {
 		return usagef("bench: unexpected argument %q", fs.Arg(0))
 	}
+	x.copies = copies(fs, *workers)
+	if setup.MapTo != eval.MapGold {
+		x.labels = setup.Map // the program may speak the label set -map maps from
+	}
 	if err := report.CheckDir(*out); err != nil {
 		return err
 	}
@@ -77,17 +81,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			extract.Close(e)
 		}
 	}()
-	seen := map[string]bool{}
+	specOf := map[string]string{} // by extractor name
 	for _, spec := range specs {
 		for _, one := range strings.Split(spec, ",") {
 			e, err := newExtractor(one, x)
 			if err != nil {
 				return err
 			}
-			if seen[e.Name()] {
+			if _, seen := specOf[e.Name()]; seen {
 				return usagef("bench: extractor %s given twice", e.Name())
 			}
-			seen[e.Name()] = true
+			specOf[e.Name()] = one
 			es = append(es, e)
 		}
 	}
@@ -131,6 +135,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		base := filepath.Join("predictions", report.FileName(r.Name))
 		warnDuplicates(stderr, r.Name, r.Stats)
 		m := newManifest(r.Name, r.Version, filepath.Base(c.Name), r.Stats)
+		m.Command = x.command(specOf[r.Name])
 		files = append(files,
 			report.File{Name: base + ".csv", Write: func(w io.Writer) error { return gold.Write(w, ms) }},
 			report.File{Name: base + ".json", Write: m.WriteJSON})
@@ -184,9 +189,15 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "how many documents to extract at once")
 	var x externalFlags
 	x.register(fs)
+	mapSpec := fs.String("map", "", "with -extractor external, the label `map` its mentions will be scored through (conll2003, prose, FROM=TO pairs or a CSV file): the program may return the labels it maps from, and they are written as returned")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
+	labels, err := parseMap("run", *mapSpec)
+	if err != nil {
+		return err
+	}
+	x.copies, x.labels = copies(fs, *workers), labels
 	switch {
 	case *spec == "":
 		return usagef("run: -extractor is required")
@@ -229,6 +240,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			}
 			warnDuplicates(stderr, e.Name(), st)
 			m = newManifest(e.Name(), e.Version(), name, st)
+			m.Command = x.command(*spec)
 			return cw.Close()
 		}},
 		{Name: filepath.Base(manifestPath(*out)), Write: func(w io.Writer) error { return m.WriteJSON(w) }},

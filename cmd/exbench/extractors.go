@@ -3,9 +3,11 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/extract"
 	"github.com/exbench/exbench/extract/dates"
 	"github.com/exbench/exbench/extract/external"
@@ -19,17 +21,45 @@ var builtinNames = []string{"prose", "numbers", "dates"}
 
 // externalFlags configure the external extractor.
 type externalFlags struct {
-	cmd, name, version string
-	shell              bool
-	timeout            time.Duration
+	cmd, name, version   string
+	shell, ready         bool
+	timeout, loadTimeout time.Duration
+	copies               int              // -j: one copy of the program per worker
+	labels               *corpus.LabelMap // the -map its mentions are scored through
 }
 
 func (x *externalFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&x.cmd, "cmd", "", "with -extractor external, the `command` to run (no shell unless -shell)")
+	fs.StringVar(&x.cmd, "cmd", "", "with -extractor external, the `command` to run (no shell unless -shell); one copy of it, or N with -j N")
 	fs.BoolVar(&x.shell, "shell", false, "with -extractor external, run -cmd with sh -c")
 	fs.StringVar(&x.name, "name", "", "with -extractor external, the system `name` (default external)")
 	fs.StringVar(&x.version, "version", "", "with -extractor external, its `version`, written into every output")
-	fs.DurationVar(&x.timeout, "timeout", 30*time.Second, "with -extractor external, how long one document may take")
+	fs.DurationVar(&x.timeout, "timeout", external.DefaultTimeout, "with -extractor external, how long one document may take")
+	fs.DurationVar(&x.loadTimeout, "load-timeout", external.DefaultLoadTimeout, "with -extractor external, how long the program may take to load: to say {\"ready\": true} with -ready, else added to -timeout for its first answer")
+	fs.BoolVar(&x.ready, "ready", false, "with -extractor external, wait for the program to print {\"ready\": true} once loaded (the load time goes into the manifest)")
+}
+
+// copies is how many copies of an external program to run: -j when it
+// is given, else one, since each copy may load a large model.
+func copies(fs *flag.FlagSet, workers int) int {
+	n := 1
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "j" {
+			n = workers
+		}
+	})
+	return n
+}
+
+// command is what the manifest records of the program run for spec: the
+// command, as given to -cmd, when spec runs the external extractor.
+func (x *externalFlags) command(spec string) string {
+	if !slices.Contains(strings.Split(spec, "+"), "external") {
+		return ""
+	}
+	if x.shell {
+		return "sh -c " + x.cmd
+	}
+	return x.cmd
 }
 
 // newExtractor returns the extractor named spec: a built-in name,
@@ -55,7 +85,14 @@ func newExtractor(spec string, x externalFlags) (extract.Extractor, error) {
 			if x.timeout <= 0 {
 				return nil, usagef("-timeout %v: want a time longer than 0", x.timeout)
 			}
-			ext, err := external.New(external.Config{Command: x.cmd, Shell: x.shell, Name: x.name, Version: x.version, Timeout: x.timeout})
+			if x.loadTimeout <= 0 {
+				return nil, usagef("-load-timeout %v: want a time longer than 0", x.loadTimeout)
+			}
+			ext, err := external.New(external.Config{
+				Command: x.cmd, Shell: x.shell, Name: x.name, Version: x.version,
+				Timeout: x.timeout, LoadTimeout: x.loadTimeout, Ready: x.ready,
+				Copies: x.copies, Map: x.labels,
+			})
 			if err != nil {
 				return nil, &usageError{err.Error()}
 			}

@@ -45,7 +45,7 @@ var (
 // *Error with Line n and DocID doc.ID (and no Name). A problem with the
 // line as a whole is reported alone; problems with mentions are all
 // reported together.
-func parseAnswer(line []byte, n int, doc corpus.Doc) ([]corpus.Mention, error) {
+func parseAnswer(line []byte, n int, doc corpus.Doc, labels *corpus.LabelMap) ([]corpus.Mention, error) {
 	fail := func(err error) error { return &Error{DocID: doc.ID, Line: n, Err: err} }
 	line = bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
 	if len(bytes.TrimSpace(line)) == 0 {
@@ -92,7 +92,7 @@ func parseAnswer(line []byte, n int, doc corpus.Doc) ([]corpus.Mention, error) {
 	ms := make([]corpus.Mention, 0, len(list))
 	var problems []string
 	for i, raw := range list {
-		m, errs := parseMention(raw, doc.ID, x)
+		m, errs := parseMention(raw, doc.ID, x, labels)
 		for _, e := range errs {
 			problems = append(problems, fmt.Sprintf("mentions[%d]: %s", i, e))
 		}
@@ -108,8 +108,10 @@ func parseAnswer(line []byte, n int, doc corpus.Doc) ([]corpus.Mention, error) {
 }
 
 // parseMention parses one mention of an answer for the document whose
-// index is x, returning every problem with it.
-func parseMention(raw json.RawMessage, docID string, x *corpus.Index) (corpus.Mention, []string) {
+// index is x, returning every problem with it. A label is an OntoNotes
+// label or, when labels is not nil, one it maps to an OntoNotes label or
+// drops; the mention keeps the label as given.
+func parseMention(raw json.RawMessage, docID string, x *corpus.Index, labels *corpus.LabelMap) (corpus.Mention, []string) {
 	fields, err := decodeObject(raw)
 	if err != nil {
 		return corpus.Mention{}, []string{err.Error()}
@@ -136,10 +138,24 @@ func parseMention(raw json.RawMessage, docID string, x *corpus.Index) (corpus.Me
 		m.Text, okSpan = x.Slice(m.Span)
 	}
 
-	label, ok := str(fields, "label", true, bad)
-	if ok {
-		if m.Label, ok = corpus.ParseLabel(label); !ok {
-			bad("label", "unknown label %q (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)", label)
+	// checked is the OntoNotes label the checks of the number fields go
+	// by: the label, or what the label map makes of it.
+	var checked corpus.Label
+	if label, ok := str(fields, "label", true, bad); ok {
+		checked, ok = corpus.ParseLabel(label)
+		m.Label = checked
+		if !ok && labels != nil {
+			if to, keep := labels.Map(label); !keep {
+				ok, m.Label = true, corpus.Label(label) // dropped when scored
+			} else if checked, ok = corpus.ParseLabel(to); ok {
+				m.Label = corpus.Label(label)
+			}
+		}
+		switch {
+		case !ok && labels != nil:
+			bad("label", "unknown label %q: neither an OntoNotes label nor one the label map (%s) maps to one", label, labels)
+		case !ok:
+			bad("label", "unknown label %q (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...; another label set needs a label map, -map)", label)
 		}
 	}
 
@@ -174,19 +190,19 @@ func parseMention(raw json.RawMessage, docID string, x *corpus.Index) (corpus.Me
 	}
 	unit, _ := str(fields, "unit", false, bad)
 	m.Unit = unit
-	if m.Label != "" {
-		if !m.Label.Numeric() {
+	if checked != "" {
+		if !checked.Numeric() {
 			if value != "" {
-				bad("value", "%s takes no value, got %s", m.Label, valueText)
+				bad("value", "%s takes no value, got %s", checked, valueText)
 			}
 			if modifier != "" {
-				bad("modifier", "%s takes no modifier, got %q", m.Label, modifier)
+				bad("modifier", "%s takes no modifier, got %q", checked, modifier)
 			}
 		}
 		if unit != "" {
-			if !m.Label.HasUnit() {
-				bad("unit", "%s takes no unit, got %q (only QUANTITY and MONEY have units)", m.Label, unit)
-			} else if msg := corpus.UnitProblem(m.Label, unit); msg != "" {
+			if !checked.HasUnit() {
+				bad("unit", "%s takes no unit, got %q (only QUANTITY and MONEY have units)", checked, unit)
+			} else if msg := corpus.UnitProblem(checked, unit); msg != "" {
 				bad("unit", "%q %s", unit, msg)
 			}
 		}
@@ -373,4 +389,15 @@ func invalidAt(s []byte) int {
 		i += size
 	}
 	return len(s)
+}
+
+// isReady reports whether line is the handshake {"ready": true} that a
+// program may print once, before its first answer, when its model is
+// loaded.
+func isReady(line []byte) bool {
+	var v struct {
+		Ready *bool `json:"ready"`
+	}
+	fields, err := decodeObject(bytes.TrimRight(line, "\r\n"))
+	return err == nil && len(fields) == 1 && json.Unmarshal(line, &v) == nil && v.Ready != nil && *v.Ready
 }

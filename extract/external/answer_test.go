@@ -41,7 +41,7 @@ func TestParseAnswer(t *testing.T) {
 		{name: "string value with commas", line: `{"doc_id": "d1", "mentions": [{"start": 10, "end": 23, "label": "CARDINAL", "value": "300.00", "modifier": ">"}]}`, want: answerWant[1:2]},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := parseAnswer([]byte(tc.line), 3, doc)
+			got, err := parseAnswer([]byte(tc.line), 3, doc, nil)
 			if err != nil {
 				t.Fatalf("parseAnswer(%s) error: %v", tc.line, err)
 			}
@@ -90,7 +90,7 @@ func TestParseAnswerErrors(t *testing.T) {
 		{"byte offsets", m(`"start": 3, "end": 6, "label": "PERSON", "text": "Ada"`), ErrMention, `mentions[0]: text: "Ada", but the document has "a” " at 3:6`},
 		{"text number", m(person + `, "text": 3`), ErrMention, `mentions[0]: text: want a string, got JSON number 3`},
 		{"no label", m(`"start": 1, "end": 4`), ErrMention, `mentions[0]: label: missing`},
-		{"lower-case label", m(`"start": 1, "end": 4, "label": "person"`), ErrMention, `mentions[0]: label: unknown label "person" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)`},
+		{"lower-case label", m(`"start": 1, "end": 4, "label": "person"`), ErrMention, `mentions[0]: label: unknown label "person" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...; another label set needs a label map, -map)`},
 		{"value on PERSON", m(person + `, "value": 3`), ErrMention, `mentions[0]: value: PERSON takes no value, got 3`},
 		{"exponent", m(cardinal + `, "value": 3e2`), ErrMention, `mentions[0]: value: 3e2 is not a plain decimal number (want one such as 300, 270000, 270,000 or 3.5, with no exponent)`},
 		{"value word", m(cardinal + `, "value": "three hundred"`), ErrMention, `mentions[0]: value: "three hundred" is not a plain decimal number (want one such as 300, 270000, 270,000 or 3.5, with no exponent)`},
@@ -106,7 +106,7 @@ func TestParseAnswerErrors(t *testing.T) {
 			"every problem", `{"doc_id": "d1", "mentions": [{` + person + `}, {"start": 5, "end": 2, "label": "PER"}, {` + person + `}, {"start": -1, "label": 1}]}`, ErrMention,
 			"5 problems with mentions:\n" +
 				"\tmentions[1]: end: 2 is not after start 5\n" +
-				"\tmentions[1]: label: unknown label \"PER\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)\n" +
+				"\tmentions[1]: label: unknown label \"PER\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...; another label set needs a label map, -map)\n" +
 				"\tmentions[3]: start: -1 is negative\n" +
 				"\tmentions[3]: end: missing\n" +
 				"\tmentions[3]: label: want a string, got JSON number 1",
@@ -116,14 +116,14 @@ func TestParseAnswerErrors(t *testing.T) {
 			"12 problems with mentions:\n" + strings.Join(func() []string {
 				var lines []string
 				for i := range 10 {
-					lines = append(lines, fmt.Sprintf("\tmentions[%d]: label: unknown label \"X\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)", i))
+					lines = append(lines, fmt.Sprintf("\tmentions[%d]: label: unknown label \"X\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...; another label set needs a label map, -map)", i))
 				}
 				return lines
 			}(), "\n") + "\n\t2 more",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ms, err := parseAnswer([]byte(tc.line), 3, doc)
+			ms, err := parseAnswer([]byte(tc.line), 3, doc, nil)
 			if err == nil {
 				t.Fatalf("parseAnswer(%s) = %v, want an error", tc.line, ms)
 			}
@@ -172,7 +172,7 @@ func FuzzParseAnswer(f *testing.F) {
 	categories := []error{ErrOutput, ErrDocID, ErrMention}
 	f.Fuzz(func(t *testing.T, line, text string) {
 		doc := corpus.Doc{ID: "d1", Text: text}
-		ms, err := parseAnswer([]byte(line), 7, doc)
+		ms, err := parseAnswer([]byte(line), 7, doc, nil)
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) || e.Line != 7 || e.DocID != "d1" {

@@ -33,7 +33,11 @@
 //     quote above is one code point, so Ada starts at 1.
 //   - label (required): one of the 18 OntoNotes labels, in upper case
 //     (PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW,
-//     LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL).
+//     LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL),
+//     or, with Config.Map, a label the map takes to one of them or drops
+//     (PER, LOC, ORG, MISC with the conll2003 map): a model trained on
+//     another label set needs no mapping of its own. The mention keeps
+//     the label as given; the scorer maps it.
 //   - text (optional): the text at start:end; when given it must be
 //     exactly that, which catches offsets counted in bytes or UTF-16
 //     units; when left out it is filled in from the document.
@@ -56,6 +60,17 @@
 // in every error. Anything else on stdout breaks the protocol, and Python
 // buffers stdout when it is a pipe: flush after each answer line (or run
 // python3 -u), or exbench waits in vain.
+//
+// A program that loads a model may say so: with Config.Ready it prints
+//
+//	{"ready": true}
+//
+// on a line of its own once loaded, before it reads a document, and
+// [Extractor.Load] waits for that line up to Config.LoadTimeout, so the
+// load time is measured apart (the manifest's load_seconds) and the
+// per-document Config.Timeout is not spent on loading. Without Ready, the
+// line is skipped if it comes, and the first answer of each copy may take
+// LoadTimeout on top of Timeout.
 //
 // # Example
 //
@@ -80,12 +95,15 @@
 //
 // # The process
 //
-// The program is started by the first call to [Extractor.Extract], once,
-// in a process group of its own, with the environment of exbench and
-// Config.Dir as its working directory. Calls to Extract are served one at
-// a time, so an [Extractor] is safe for concurrent use but works on one
-// document at a time; for more, run several extractors.
-// [Extractor.Close] closes the program's stdin and waits for it to exit.
+// Config.Copies copies of the program run at once (default one; exbench
+// -j N runs N), each in a process group of its own, with the environment
+// of exbench and Config.Dir as its working directory, each working on one
+// document at a time. They are started by [Extractor.Load], or else as
+// documents come. An [Extractor] is safe for concurrent use: each call to
+// Extract takes a free copy, or waits for one, so N workers keep N copies
+// busy, and the caller keeps the order of the output (extract.Stream
+// keeps corpus order). [Extractor.Close] closes every copy's stdin and
+// waits for it to exit.
 //
 // When the extractor fails or is closed, the program's process group is
 // killed, so children the program started go with it. When exbench is
@@ -104,10 +122,11 @@
 //
 //	external spacy-sm: document "d1": exited with status 2 while on this document; its stderr:
 //	Traceback (most recent call last): ...
-//	external spacy-sm: document "d1": no answer to the first document within 30s: a program that loads a model first may need a longer timeout, and one that does not flush its stdout after each answer never answers
+//	external spacy-sm: document "d1": no answer to the first document within the load timeout and the timeout, 5m0s + 30s: a program that loads a model first may need a longer load timeout, and one that does not flush its stdout after each answer never answers
 //	external spacy-sm: document "d1": stdout line 3: invalid JSON: invalid character 'o' in literal null (expecting 'u'); the line is "not json" (...)
 //	external spacy-sm: document "d1": stdout line 3: mentions[2]: end: 40 is past the end of the document (length 31)
 //
-// After a failure the program is killed, with every process in its group,
-// and the extractor is dead: every later call returns the same error.
+// After a failure the copy that failed is killed, with every process in
+// its group, and the extractor is dead: every later call returns the same
+// error, and Close stops the other copies.
 package external

@@ -42,7 +42,7 @@ var (
 
 // fakener returns the path of testdata/fakener, built on first use. It
 // skips the test when there is no go command to build it with.
-func fakener(t *testing.T) string {
+func fakener(t testing.TB) string {
 	t.Helper()
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
@@ -69,7 +69,7 @@ func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''
 // of the test.
 func newFake(t *testing.T, mode string, timeout time.Duration) *Extractor {
 	t.Helper()
-	x, err := New(Config{Command: shellQuote(fakener(t)) + " " + mode, Name: "fakener", Version: "1", Timeout: timeout})
+	x, err := New(Config{Command: shellQuote(fakener(t)) + " " + mode, Name: "fakener", Version: "1", Timeout: timeout, LoadTimeout: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,8 +166,8 @@ func TestPythonExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	if x.Name() != DefaultName || x.Version() != DefaultVersion || x.timeout != DefaultTimeout {
-		t.Errorf("defaults: Name() = %q, Version() = %q, timeout %v", x.Name(), x.Version(), x.timeout)
+	if x.Name() != DefaultName || x.Version() != DefaultVersion || x.procs[0].timeout != DefaultTimeout {
+		t.Errorf("defaults: Name() = %q, Version() = %q, timeout %v", x.Name(), x.Version(), x.procs[0].timeout)
 	}
 	checkCapitalised(t, x, false)
 	if err := x.Close(); err != nil {
@@ -230,8 +230,8 @@ func TestFailures(t *testing.T) {
 		{
 			mode: "badlabel", docs: []string{"d1"}, is: ErrMention,
 			want: "external fakener: document \"d1\": stdout line 1: 2 problems with mentions:\n" +
-				"\tmentions[0]: label: unknown label \"PER\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)\n" +
-				"\tmentions[1]: label: unknown label \"PER\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...)",
+				"\tmentions[0]: label: unknown label \"PER\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...; another label set needs a label map, -map)\n" +
+				"\tmentions[1]: label: unknown label \"PER\" (labels are the 18 OntoNotes names in upper case: PERSON, NORP, ORG, GPE, DATE, CARDINAL, ...; another label set needs a label map, -map)",
 		},
 		{
 			mode: "late-exit-after-2-docs", docs: []string{"d1", "d2", "d3"}, is: ErrExited,
@@ -265,7 +265,7 @@ func TestFailures(t *testing.T) {
 			if again != err {
 				t.Errorf("Extract after the failure = %v, want the same error", again)
 			}
-			checkGone(t, x.cmd.Process.Pid)
+			checkGone(t, x.procs[0].cmd.Process.Pid)
 			if err := x.Close(); err != nil {
 				t.Errorf("Close() after the failure = %v, want nil", err)
 			}
@@ -284,7 +284,7 @@ func TestTimeout(t *testing.T) {
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("Extract error = %v, want ErrTimeout", err)
 	}
-	want := `external fakener: document "d1": no answer to the first document within 200ms: a program that loads a model first may need a longer timeout, and one that does not flush its stdout after each answer never answers; its stderr:` + "\nfakener: hanging; child pid "
+	want := `external fakener: document "d1": no answer to the first document within the load timeout and the timeout, 1ms + 200ms: a program that loads a model first may need a longer load timeout, and one that does not flush its stdout after each answer never answers; its stderr:` + "\nfakener: hanging; child pid "
 	if !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Extract error =\n%s\nwant it to start\n%s", err, want)
 	}
@@ -292,7 +292,7 @@ func TestTimeout(t *testing.T) {
 	if _, err := fmt.Sscanf(err.Error()[len(want):], "%d", &child); err != nil {
 		t.Fatalf("no child pid in the error: %v", err)
 	}
-	checkGone(t, x.cmd.Process.Pid)
+	checkGone(t, x.procs[0].cmd.Process.Pid)
 	checkGone(t, child)
 	if _, again := x.Extract(context.Background(), corpus.Doc{ID: "d2"}); again != err {
 		t.Errorf("Extract after the timeout = %v, want the same error", again)
@@ -320,7 +320,7 @@ func TestContext(t *testing.T) {
 	if want := `external fakener: document "d1": context deadline exceeded (the program was stopped)`; !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Extract error = %v, want it to start %q", err, want)
 	}
-	checkGone(t, x.cmd.Process.Pid)
+	checkGone(t, x.procs[0].cmd.Process.Pid)
 }
 
 func TestConcurrent(t *testing.T) {
@@ -387,7 +387,7 @@ func TestClose(t *testing.T) {
 		t.Run(tc.mode, func(t *testing.T) {
 			t.Parallel()
 			x := newFake(t, tc.mode, 10*time.Second)
-			x.grace = 200 * time.Millisecond
+			x.procs[0].grace = 200 * time.Millisecond
 			for _, id := range []string{"d1", "d2"} {
 				if _, err := x.Extract(context.Background(), corpus.Doc{ID: id, Text: "Ada"}); err != nil {
 					t.Fatal(err)
@@ -406,7 +406,7 @@ func TestClose(t *testing.T) {
 					t.Errorf("Close() =\n%v\nwant\n%s", err, tc.want)
 				}
 			}
-			checkGone(t, x.cmd.Process.Pid)
+			checkGone(t, x.procs[0].cmd.Process.Pid)
 			if err := x.Close(); err != nil {
 				t.Errorf("second Close() = %v", err)
 			}
@@ -476,7 +476,7 @@ func TestNew(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tc.argv, x.argv); diff != "" {
+			if diff := cmp.Diff(tc.argv, x.procs[0].argv); diff != "" {
 				t.Errorf("New(%+v) argv (-want +got):\n%s", tc.cfg, diff)
 			}
 		})

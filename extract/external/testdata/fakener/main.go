@@ -17,6 +17,12 @@
 //	slow-third              answers two documents, then never answers
 //	leave-child             as ok, but starts a child that sleeps holding stdout and stderr, and exits at the end of its input
 //	sleep                   sleeps (the child of hang)
+//	slow                    as ok, but takes $FAKENER_DELAY (a Go duration) over each document
+//	ready                   sleeps $FAKENER_DELAY, prints {"ready": true}, then as ok
+//	not-ready               prints {"ready": false}, then as ok
+//	meet                    as ok, but before answering its first document creates a file named by its pid in
+//	                        $FAKENER_DIR and waits until $FAKENER_COPIES files are there: it answers only when that
+//	                        many copies run at once
 package main
 
 import (
@@ -70,6 +76,15 @@ func main() {
 		fmt.Fprintf(os.Stderr, "fakener: hanging; child pid %d\n", child.Process.Pid)
 	}
 
+	delay, _ := time.ParseDuration(os.Getenv("FAKENER_DELAY"))
+	switch mode {
+	case "ready":
+		time.Sleep(delay)
+		fmt.Println(`{"ready": true}`)
+	case "not-ready":
+		fmt.Println(`{"ready": false}`)
+	}
+
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(nil, 1<<26)
 	out := json.NewEncoder(os.Stdout)
@@ -82,6 +97,12 @@ func main() {
 		}
 		a := answer{DocID: req.DocID, Mentions: capitalised(req.Text)}
 		switch mode {
+		case "slow":
+			time.Sleep(delay)
+		case "meet":
+			if n == 1 {
+				meet()
+			}
 		case "hang":
 			time.Sleep(time.Hour)
 		case "slow-third":
@@ -123,6 +144,27 @@ func main() {
 		time.Sleep(time.Hour)
 	case "extra-output":
 		fmt.Println("bye")
+	}
+}
+
+// meet makes a file named by the pid in $FAKENER_DIR, then waits for
+// $FAKENER_COPIES files to be there.
+func meet() {
+	dir := os.Getenv("FAKENER_DIR")
+	var want int
+	fmt.Sscan(os.Getenv("FAKENER_COPIES"), &want)
+	if err := os.WriteFile(fmt.Sprintf("%s/%d", dir, os.Getpid()), nil, 0o644); err != nil {
+		fail(err)
+	}
+	for {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			fail(err)
+		}
+		if len(entries) >= want {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
