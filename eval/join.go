@@ -18,7 +18,15 @@ type Case struct {
 	Pos  int
 	Gold []corpus.Mention
 	Pred [][]corpus.Mention
+	// DontCare holds the gold mentions of Setup.Ignore's labels: never
+	// missed, and a prediction that overlaps one and no mention of Gold
+	// is not scored.
+	DontCare []corpus.Mention
 }
+
+// dontCarePrefix marks, in the store, the label of a gold mention that
+// is don't care, which is kept as the gold has it and not checked.
+const dontCarePrefix = "\x00"
 
 // Tally counts what the scoring left out, as [Input.Cases] goes. It is
 // complete when the sequence ends.
@@ -26,6 +34,7 @@ type Tally struct {
 	Docs           int // documents of the corpus read
 	Cases          int // documents scored
 	GoldOutOfScope int // gold mentions outside the scope
+	GoldDontCare   int // gold mentions of Setup.Ignore's labels
 	Systems        []SystemTally
 	// Warnings are the problems in the inputs that do not stop the
 	// scoring: gold rows out of order; with Setup.MaxProblems, the first
@@ -44,6 +53,10 @@ type SystemTally struct {
 	// Skipped counts its predictions there.
 	Uncovered []string
 	Skipped   int
+	// DontCare counts the predictions not scored because they overlap a
+	// don't-care gold mention (Setup.Ignore), by label; nil without
+	// Setup.Ignore.
+	DontCare map[corpus.Label]int
 }
 
 // UncoveredError says that a system predicts for documents the gold does
@@ -192,6 +205,16 @@ func (j *joiner) readInput(seq iter.Seq2[corpus.Mention, error], st *store, gold
 			}
 			continue
 		}
+		if gold && slices.Contains(j.s.Ignore, string(m.Label)) {
+			m.Label = dontCarePrefix + m.Label // apart from the map and the label checks
+			if flat {
+				if p := order.Check(&m); p != nil {
+					j.problems.Add(p)
+				}
+			}
+			st.add(&m)
+			continue
+		}
 		if j.s.maps(gold) {
 			l, keep := j.s.Map.Map(string(m.Label))
 			if !keep {
@@ -314,9 +337,22 @@ func (j *joiner) check(c *Case) {
 // whether it is scored; its mentions are then those of the label subset.
 func (j *joiner) cover(c *Case) bool {
 	s := j.s
+	if len(s.Ignore) > 0 {
+		kept := c.Gold[:0:0]
+		for _, m := range c.Gold {
+			if l, ok := strings.CutPrefix(string(m.Label), dontCarePrefix); ok {
+				m.Label = corpus.Label(l)
+				c.DontCare = append(c.DontCare, m)
+			} else {
+				kept = append(kept, m)
+			}
+		}
+		c.Gold = kept
+	}
 	if s.Scope != nil {
 		var out []corpus.Mention
 		c.Gold, out = s.Scope.Split(c.Gold)
+		c.DontCare, _ = s.Scope.Split(c.DontCare)
 		j.t.GoldOutOfScope += len(out)
 		for i := range c.Pred {
 			c.Pred[i], out = s.Scope.Split(c.Pred[i])
@@ -335,7 +371,7 @@ func (j *joiner) cover(c *Case) bool {
 	case s.Cover == CoverBoth: // both annotate some label scored
 		in = len(s.restrict(c.Gold)) > 0 && len(c.Pred) > 0 && len(s.restrict(c.Pred[0])) > 0
 	default:
-		in = len(c.Gold) > 0
+		in = len(c.Gold)+len(c.DontCare) > 0
 	}
 	if !in {
 		if s.Cover == CoverGold {

@@ -17,6 +17,7 @@ import (
 type Result struct {
 	Setup          Setup
 	GoldOutOfScope int // gold mentions outside the scope
+	GoldDontCare   int // don't-care gold mentions (Setup.Ignore)
 	// Warnings are the problems in the inputs that did not stop the
 	// scoring: gold rows out of order (the first ones; MoreWarnings counts
 	// those not kept, see Setup.MaxProblems).
@@ -76,7 +77,9 @@ func Score(ctx context.Context, in Input, setup Setup) (*Result, error) {
 	}
 	r.GoldOutOfScope, r.Warnings, r.MoreWarnings = tally.GoldOutOfScope, tally.Warnings, tally.MoreWarnings
 	for i, s := range r.Systems {
+		dontCare := s.DontCare // counted by ScoreCases
 		s.SystemTally = tally.Systems[i]
+		s.DontCare = dontCare
 	}
 	return r, nil
 }
@@ -84,6 +87,8 @@ func Score(ctx context.Context, in Input, setup Setup) (*Result, error) {
 // ScoreCases scores cases, each holding the predictions of the systems
 // named names, as [Score] does; it applies neither label map nor scope
 // nor subset, which the cases are taken to have had (see [Setup.Apply]).
+// Predictions that overlap a mention of Case.DontCare and none of
+// Case.Gold are not scored, and counted in SystemResult.DontCare.
 func ScoreCases(ctx context.Context, cases iter.Seq2[Case, error], names []string, setup Setup) (*Result, error) {
 	r := &Result{Setup: setup}
 	for _, name := range names {
@@ -105,7 +110,18 @@ func ScoreCases(ctx context.Context, cases iter.Seq2[Case, error], names []strin
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		r.GoldDontCare += len(c.DontCare)
 		for i, s := range r.Systems {
+			if len(setup.Ignore) > 0 {
+				var dropped []corpus.Mention
+				c.Pred[i], dropped = dropDontCare(c.Pred[i], c.Gold, c.DontCare)
+				if s.DontCare == nil {
+					s.DontCare = map[corpus.Label]int{}
+				}
+				for _, m := range dropped {
+					s.DontCare[m.Label]++
+				}
+			}
 			res := sc.Score(c.Doc, c.Gold, c.Pred[i])
 			res.Pos = c.Pos
 			s.Summary.Add(res)
@@ -244,23 +260,38 @@ func (r *Result) Merge(o *Result) error {
 		for l, n := range t.OutOfScope {
 			s.OutOfScope[l] += n
 		}
+		if t.DontCare != nil && s.DontCare == nil {
+			s.DontCare = map[corpus.Label]int{}
+		}
+		for l, n := range t.DontCare {
+			s.DontCare[l] += n
+		}
 		s.Uncovered = append(s.Uncovered, t.Uncovered...)
 		s.Skipped += t.Skipped
 		s.Intervals = nil
 	}
 	r.GoldOutOfScope += o.GoldOutOfScope
+	r.GoldDontCare += o.GoldDontCare
 	return nil
 }
 
 // OutOfScopeCount counts a system's predictions of label l outside the
 // scope, or of every label for [All].
-func (s *SystemResult) OutOfScopeCount(l corpus.Label) int {
+func (s *SystemResult) OutOfScopeCount(l corpus.Label) int { return count(s.OutOfScope, l) }
+
+// DontCareCount counts a system's predictions of label l that were not
+// scored because they overlap a don't-care gold mention, or of every
+// label for [All].
+func (s *SystemResult) DontCareCount(l corpus.Label) int { return count(s.DontCare, l) }
+
+// count returns by[l], or the sum of by for [All].
+func count(by map[corpus.Label]int, l corpus.Label) int {
 	if l != All {
-		return s.OutOfScope[l]
+		return by[l]
 	}
 	n := 0
-	for _, l := range slices.Sorted(maps.Keys(s.OutOfScope)) {
-		n += s.OutOfScope[l]
+	for _, l := range slices.Sorted(maps.Keys(by)) {
+		n += by[l]
 	}
 	return n
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
 
 	"github.com/exbench/exbench/corpus"
 )
@@ -100,6 +101,12 @@ type Setup struct {
 	// scored but counted apart.
 	Scope *Scope
 	Cover Cover
+	// Ignore lists gold labels, as the gold has them before Map, whose
+	// mentions are "don't care" (MUC's optional mentions, such as
+	// CoNLL's MISC): such a gold mention is never missed, and a
+	// prediction that overlaps one and no other gold mention is not
+	// scored, but counted (SystemTally.DontCare).
+	Ignore []string
 	// SkipUncovered drops the predictions for documents the gold does not
 	// cover, and counts them, instead of failing.
 	SkipUncovered bool
@@ -166,6 +173,44 @@ func (s *Setup) restrict(ms []corpus.Mention) []corpus.Mention {
 	return out
 }
 
+// SplitIgnored returns the gold mentions of ms that are not don't care
+// and those that are (Setup.Ignore), for cases built by hand for
+// [ScoreCases]: split the gold before [Setup.Apply], and put the second
+// into Case.DontCare.
+func (s *Setup) SplitIgnored(ms []corpus.Mention) (kept, dontCare []corpus.Mention) {
+	if len(s.Ignore) == 0 {
+		return ms, nil
+	}
+	for _, m := range ms {
+		if slices.Contains(s.Ignore, string(m.Label)) {
+			dontCare = append(dontCare, m)
+		} else {
+			kept = append(kept, m)
+		}
+	}
+	return kept, dontCare
+}
+
+// dropDontCare returns the predictions of pred that overlap a mention of
+// dontCare and none of gold, which are not scored, and the others.
+func dropDontCare(pred, gold, dontCare []corpus.Mention) (kept, dropped []corpus.Mention) {
+	if len(dontCare) == 0 {
+		return pred, nil
+	}
+	overlaps := func(ms []corpus.Mention, sp corpus.Span) bool {
+		return slices.ContainsFunc(ms, func(m corpus.Mention) bool { return m.Span.Overlaps(sp) })
+	}
+	kept = pred[:0:0]
+	for _, p := range pred {
+		if overlaps(dontCare, p.Span) && !overlaps(gold, p.Span) {
+			dropped = append(dropped, p)
+		} else {
+			kept = append(kept, p)
+		}
+	}
+	return kept, dropped
+}
+
 // keepsDocs reports whether each document's counts are kept.
 func (s *Setup) keepsDocs() bool { return s.KeepDocs || s.Intervals != nil && s.Unit == Docs }
 
@@ -175,6 +220,11 @@ func (s *Setup) keepsDocs() bool { return s.KeepDocs || s.Intervals != nil && s.
 func (s *Setup) Check() error {
 	if !(s.Score.ValueTol >= 0 && s.Score.ValueTol < 1) {
 		return fmt.Errorf("eval: value tolerance %v: want a number from 0 up to 1", s.Score.ValueTol)
+	}
+	for _, l := range s.Ignore {
+		if l == "" || strings.HasPrefix(l, dontCarePrefix) {
+			return fmt.Errorf("eval: ignore %q: want a label", l)
+		}
 	}
 	if s.Intervals != nil {
 		return s.Intervals.Check()

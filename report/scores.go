@@ -56,6 +56,7 @@ type ScoreRow struct {
 	LabelMap   string `csv:"label_map"`    // the label map, and the side it applied to
 	Labels     string `csv:"labels"`       // the labels scored; empty for all
 	OutOfScope string `csv:"out_of_scope"` // predictions outside the scope, not scored
+	DontCare   string `csv:"dont_care"`    // predictions on don't-care gold mentions alone, not scored
 }
 
 // scoreRowCI is a scores.csv row with confidence intervals.
@@ -152,11 +153,15 @@ func systemScoreRows(res *eval.Result, s *eval.SystemResult) []ScoreRow {
 			if s.OutOfScope != nil || res.Setup.Scope != nil {
 				oos = strconv.Itoa(s.OutOfScopeCount(lc.Label))
 			}
+			dc := ""
+			if len(res.Setup.Ignore) > 0 {
+				dc = strconv.Itoa(s.DontCareCount(lc.Label))
+			}
 			rows = append(rows, ScoreRow{
 				System: name, Scheme: sc.String(), Label: labelName(lc.Label),
 				Correct: x[0], Incorrect: x[1], Partial: x[2], Missed: x[3], Spurious: x[4], Possible: x[5], Actual: x[6],
 				Precision: x[7], Recall: x[8], F1: x[9], Warning: undefinedWarning(c),
-				LabelMap: lm, Labels: labels, OutOfScope: oos,
+				LabelMap: lm, Labels: labels, OutOfScope: oos, DontCare: dc,
 			})
 		}
 		m := s.Summary.Macro(sc)

@@ -19,6 +19,9 @@ func Setup(w io.Writer, s *eval.Setup) {
 	if l := Labels(s); l != "" {
 		fmt.Fprintf(w, "scored on %s only\n", l)
 	}
+	if len(s.Ignore) > 0 {
+		fmt.Fprintf(w, "gold %s: don't care (never missed; a prediction on one alone is not scored)\n", strings.Join(s.Ignore, ", "))
+	}
 }
 
 // Table writes, for each system, a table with a row per label (micro and
@@ -34,6 +37,9 @@ func Table(w io.Writer, res *eval.Result) error {
 		Setup(&b, &res.Setup)
 		if res.Setup.Scope != nil {
 			fmt.Fprintf(&b, "%s out of scope, not scored\n", Plural(s.OutOfScopeCount(eval.All), "prediction"))
+		}
+		if len(res.Setup.Ignore) > 0 {
+			fmt.Fprintf(&b, "%s on don't-care gold (%s) alone, not scored\n", Plural(s.DontCareCount(eval.All), "prediction"), strings.Join(res.Setup.Ignore, ", "))
 		}
 		labels := s.Summary.Labels()
 		labels = append(labels[1:], labels[0]) // micro after the labels

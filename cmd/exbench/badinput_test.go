@@ -686,7 +686,7 @@ func checkReports(t *testing.T, reports map[string]string, docs int) {
 		rows         int // 0: some; -1: none
 	}{
 		// Four labels under four schemes, micro under five, macro under five.
-		{"scores.csv", "system,scheme,label,correct,incorrect,partial,missed,spurious,possible,actual,precision,recall,f1,warning,label_map,labels,out_of_scope", 4*4 + 5 + 5},
+		{"scores.csv", "system,scheme,label,correct,incorrect,partial,missed,spurious,possible,actual,precision,recall,f1,warning,label_map,labels,out_of_scope,dont_care", 4*4 + 5 + 5},
 		{"documents.csv", "system,scheme,doc_id,correct,incorrect,partial,missed,spurious,possible,actual,precision,recall,f1,warning", 5 * docs},
 		// Four labels and spurious against four labels and missed.
 		{"confusion.csv", "system,gold_label,pred_label,count", 5*5 - 1},

@@ -122,13 +122,13 @@ func TestScoreCI(t *testing.T) {
 		t.Error("scores.csv differs between two runs with one seed")
 	}
 	lines := strings.Split(files[0], "\n")
-	if !strings.HasSuffix(lines[0], ",warning,label_map,labels,out_of_scope,p_low,p_high,r_low,r_high,f1_low,f1_high,ci") {
+	if !strings.HasSuffix(lines[0], ",warning,label_map,labels,out_of_scope,dont_care,p_low,p_high,r_low,r_high,f1_low,f1_high,ci") {
 		t.Errorf("header %q", lines[0])
 	}
 	// Two documents with strict micro F1 0.6667 (a) and 0.2857 (b): every
 	// resample's F1 lies between, and the interval too.
 	row := strings.Split(lines[1], ",")
-	if row[2] != "micro" || row[18] < "0.2857" || row[19] > "0.6667" || !strings.Contains(lines[1], "BCa 95%, 10000 resamples of documents, seed 7") {
+	if row[2] != "micro" || row[19] < "0.2857" || row[20] > "0.6667" || !strings.Contains(lines[1], "BCa 95%, 10000 resamples of documents, seed 7") {
 		t.Errorf("strict micro row %q", lines[1])
 	}
 }

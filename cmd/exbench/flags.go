@@ -22,14 +22,15 @@ import (
 // scores: label maps, the labels scored, the scope, the tolerance of
 // values.
 type scoringFlags struct {
-	mapSpec, mapTo, labels, scopePath string
-	valueTol                          float64
+	mapSpec, mapTo, labels, scopePath, ignore string
+	valueTol                                  float64
 }
 
 func (f *scoringFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.mapSpec, "map", "", "map labels before scoring: a built-in `map` (conll2003, prose), FROM=TO pairs (PER=PERSON,MISC=-), or a CSV file from,to; - drops a label")
 	fs.StringVar(&f.mapTo, "map-to", "pred", "which side -map applies to: pred, gold or both")
 	fs.StringVar(&f.labels, "labels", "", "score only these `labels` (comma-separated, after -map), on both sides")
+	fs.StringVar(&f.ignore, "ignore", "", "gold `labels` (comma-separated, as the gold has them, before -map) that are don't care: never missed, and a prediction on one alone is not scored but counted (dont_care in scores.csv); MISC for CoNLL-2003")
 	numberVar(fs, &f.valueTol, "value-tol", 0, "relative `tolerance` within which two values are the same number (0.01: 1%)")
 	fs.StringVar(&f.scopePath, "scope", "", "a scope `file` (CSV doc_id,start,end) saying which documents, or regions of them, the gold covers (default: the gold directory's scope.csv, if any); predictions outside are counted as out_of_scope, not scored")
 }
@@ -83,6 +84,16 @@ func (f *scoringFlags) setup(verb string, free bool) (eval.Setup, error) {
 	var err error
 	if s.Map, err = parseMap(verb, f.mapSpec); err != nil {
 		return s, err
+	}
+	if f.ignore != "" {
+		for name := range strings.SplitSeq(f.ignore, ",") {
+			if name = strings.TrimSpace(name); name == "" {
+				return s, usagef("%s: -ignore %q: an empty label", verb, f.ignore)
+			}
+			if !slices.Contains(s.Ignore, name) {
+				s.Ignore = append(s.Ignore, name)
+			}
+		}
 	}
 	if f.labels != "" {
 		s.Labels = []corpus.Label{}

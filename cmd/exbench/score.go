@@ -213,7 +213,9 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, setu
 				}
 				return
 			}
-			if err != nil || !yield(eval.Case{Doc: d.Doc, Pos: pos, Gold: setup.Apply(d.Gold, true), Pred: [][]corpus.Mention{setup.Apply(d.Pred, false)}}, nil) {
+			gold, dontCare := setup.SplitIgnored(d.Gold)
+			c := eval.Case{Doc: d.Doc, Pos: pos, Gold: setup.Apply(gold, true), Pred: [][]corpus.Mention{setup.Apply(d.Pred, false)}, DontCare: dontCare}
+			if err != nil || !yield(c, nil) {
 				if err != nil {
 					yield(eval.Case{}, err)
 				}

@@ -302,3 +302,26 @@ func TestReportCellsAreText(t *testing.T) {
 		t.Errorf("UnescapeCell(%q) = %q, want -cmd", rows[1][0], got)
 	}
 }
+
+// TestScoreIgnore scores the CoNLL file with LOC as don't care: its one
+// LOC mention, Dmeir, is not missed, and the ORG predicted on it is not
+// scored, so 1 of 2 phrases is correct each way (TestScoreCoNLL).
+func TestScoreIgnore(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := exbench(t, "score", "-conll", filepath.Join("testdata", "score", "ner.conll"), "-ignore", "LOC", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "processed 7 tokens with 2 phrases; found: 2 phrases; correct: 1.\n"; !strings.HasPrefix(stdout, want) {
+		t.Errorf("report:\n%s\nwant it to start %q", stdout, want)
+	}
+	rows := readCSV(t, filepath.Join(out, "scores.csv"))
+	if h := rows[0][len(rows[0])-1]; h != "dont_care" {
+		t.Fatalf("last column %q", h)
+	}
+	for _, r := range rows[1:] {
+		if r[1] == "strict" && (r[2] == "micro" || r[2] == "ORG") && r[len(r)-1] != "1" {
+			t.Errorf("strict %s dont_care = %q, want 1", r[2], r[len(r)-1])
+		}
+	}
+}
