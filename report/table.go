@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/eval"
@@ -56,20 +57,95 @@ func Table(w io.Writer, res *eval.Result) error {
 					cells = append(cells, strings.Repeat(" ", 21))
 					continue
 				}
-				c := lc.Scheme[sc]
-				cells = append(cells, prf(c.Precision(), c.Recall(), c.F1()))
+				cells = append(cells, prfCell(sc, lc.Scheme[sc]))
 			}
 			tableLine(&b, cells...)
 		}
 		cells := []string{fmt.Sprintf("%-*s %5s %5s", width, "macro", "", "")}
 		for _, sc := range eval.Schemes {
 			m := s.Summary.Macro(sc)
+			if sc == eval.Value && m.Labels == 0 {
+				cells = append(cells, naCell)
+				continue
+			}
 			cells = append(cells, prf(m.Precision, m.Recall, m.F1))
 		}
 		tableLine(&b, cells...)
+		if len(s.Intervals) > 0 {
+			b.WriteByte('\n')
+			rows := make([][]string, 0, len(labels)+1)
+			for _, lc := range labels {
+				rows = append(rows, f1Intervals(s, &res.Setup, labelName(lc.Label), eval.Key{Label: lc.Label}, lc.Scheme[:]))
+			}
+			rows = append(rows, f1Intervals(s, &res.Setup, "macro", eval.Key{Macro: true}, nil))
+			intervalTable(&b, res.Setup.Intervals, res.Setup.Unit, "label", rows)
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// naCell is a scheme's cell group where the scheme measures nothing: the
+// value scheme where the gold or the system has no number.
+var naCell = fmt.Sprintf("   %6s%6s%6s", "n/a", "n/a", "n/a")
+
+// prfCell is the cell group of counts c under scheme sc: naCell for the
+// value scheme when either side has no number.
+func prfCell(sc eval.Scheme, c eval.Counts) string {
+	if sc == eval.Value && (c.Possible() == 0 || c.Actual() == 0) {
+		return naCell
+	}
+	return prf(c.Precision(), c.Recall(), c.F1())
+}
+
+// f1Intervals returns a row of an interval table: name, then, for each
+// scheme, F1 and its interval for key k (its Scheme set in turn) in
+// percent, or "" where there is none; "n/a" for the value scheme where
+// counts (by scheme; nil for macro) say a side has no number.
+func f1Intervals(s *eval.SystemResult, setup *eval.Setup, name string, k eval.Key, counts []eval.Counts) []string {
+	row := []string{name}
+	method := setup.Intervals.Defaults().Method
+	for _, sc := range eval.Schemes {
+		k.Scheme = sc
+		r, ok := s.Interval(k)
+		switch {
+		case !k.Macro && !slices.Contains(schemesOf(k.Label), sc):
+			row = append(row, "")
+		case counts != nil && sc == eval.Value && (counts[sc].Possible() == 0 || counts[sc].Actual() == 0):
+			row = append(row, "n/a")
+		case !ok:
+			row = append(row, "")
+		default:
+			f1 := r.Metric[eval.F1]
+			iv := f1.Interval(method)
+			row = append(row, fmt.Sprintf("%s %s–%s", pct(f1.Value), pct(iv.Low), pct(iv.High)))
+		}
+	}
+	return row
+}
+
+// intervalTable writes rows of f1Intervals under a header that says how
+// the intervals were made. Each cell is F1, a space and its interval,
+// "56.2 52.0–60.1", so that five schemes fit in about 100 columns.
+func intervalTable(b *strings.Builder, o *eval.BootstrapOptions, u eval.Unit, first string, rows [][]string) {
+	fmt.Fprintf(b, "F1 in %% and its interval (%s)\n", Intervals(*o, u))
+	width := len(first)
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r[0]))
+	}
+	const cell = 18
+	head := []string{fmt.Sprintf("%-*s", width, first)}
+	for _, sc := range eval.Schemes {
+		head = append(head, fmt.Sprintf("  %-*s", cell, sc))
+	}
+	tableLine(b, head...)
+	for _, r := range rows {
+		cells := []string{fmt.Sprintf("%-*s", width, r[0])}
+		for _, c := range r[1:] {
+			cells = append(cells, "  "+c+strings.Repeat(" ", max(0, cell-utf8.RuneCountInString(c))))
+		}
+		tableLine(b, cells...)
+	}
 }
 
 // pct formats a ratio in percent with one decimal.
@@ -120,13 +196,22 @@ func BenchTable(w io.Writer, res *eval.Result, b Bench) error {
 		width = max(width, len(s.Name))
 	}
 	schemeHeader(&sb, fmt.Sprintf("%-*s %6s %8s", width, "system", "found", "docs/s"))
+	var intervals [][]string
 	for i, s := range res.Systems {
 		cells := []string{fmt.Sprintf("%-*s %6d %8.1f", width, s.Name, s.Summary.Micro(eval.Strict).Actual(), b.DocsPerSec[i])}
+		micro := make([]eval.Counts, len(eval.Schemes))
 		for _, sc := range eval.Schemes {
-			m := s.Summary.Micro(sc)
-			cells = append(cells, prf(m.Precision(), m.Recall(), m.F1()))
+			micro[sc] = s.Summary.Micro(sc)
+			cells = append(cells, prfCell(sc, micro[sc]))
 		}
 		tableLine(&sb, cells...)
+		if len(s.Intervals) > 0 {
+			intervals = append(intervals, f1Intervals(s, &res.Setup, s.Name, eval.Key{Label: eval.All}, micro))
+		}
+	}
+	if len(intervals) > 0 {
+		sb.WriteString("\nmicro ")
+		intervalTable(&sb, res.Setup.Intervals, res.Setup.Unit, "system", intervals)
 	}
 	chains(&sb, res.Systems, width)
 	_, err := io.WriteString(w, sb.String())

@@ -71,3 +71,29 @@ func TestExternalConventions(t *testing.T) {
 		t.Errorf("run -map conll2003 wrote:\n%s", data)
 	}
 }
+
+// TestIntervalsOnScreen: with -ci the bench table is followed by each
+// system's micro F1 with its interval, and the value scheme of a system
+// that finds no number is n/a, not 0.
+func TestIntervalsOnScreen(t *testing.T) {
+	code, stdout, stderr := exbench(t, "bench", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv", "-extractor", "dates", "-ci", "-resamples", "200", "-o", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"      n/a   n/a   n/a\n",
+		"micro F1 in % and its interval (BCa 95%, 200 resamples of documents, seed 1)\nsystem  strict              exact ",
+		"\ndates   ",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("bench -ci printed:\n%s\nwant it to contain %q", stdout, want)
+		}
+	}
+	_, intervals, _ := strings.Cut(stdout, "micro F1 in %")
+	intervals, _, _ = strings.Cut(intervals, "\n\n")
+	for _, line := range strings.Split(intervals, "\n") {
+		if n := len([]rune(line)); n > 110 {
+			t.Errorf("interval table line of %d columns: %q", n, line)
+		}
+	}
+}

@@ -151,7 +151,11 @@ type statFlags struct {
 }
 
 func (s *statFlags) register(fs *flag.FlagSet, ciDefault bool) {
-	fs.BoolVar(&s.ci, "ci", ciDefault, "add bootstrap confidence intervals of P, R and F1 to scores.csv")
+	usage := "bootstrap confidence intervals: F1's on the table, P's, R's and F1's in scores.csv"
+	if !ciDefault {
+		usage += " (off by default here, unlike bench: score is the verb for large prediction files, where 10,000 resamples take time)"
+	}
+	fs.BoolVar(&s.ci, "ci", ciDefault, usage)
 	fs.StringVar(&s.method, "ci-method", "bca", "the interval: bca (bias-corrected and accelerated) or percentile")
 	fs.Uint64Var(&s.seed, "seed", 1, "random seed of the resamples and permutations")
 	fs.IntVar(&s.resamples, "resamples", 10000, "how many bootstrap resamples (and permutations)")
