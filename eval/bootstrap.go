@@ -20,6 +20,38 @@ type BootstrapOptions struct {
 	Seed      uint64  // random seed; resample r uses the stream (Seed, r)
 	Workers   int     // goroutines; 0 means GOMAXPROCS. Results do not depend on it.
 	Method    Method  // the interval reports and warnings use: BCa, the default, or Percentile
+	// Progress, when set, is called now and then, from one goroutine at a
+	// time, with the resamples (or permutations) done so far and their
+	// total, for a progress display.
+	Progress func(done, total int)
+}
+
+// ticker counts the resamples done by every worker, for
+// BootstrapOptions.Progress.
+type ticker struct {
+	mu          sync.Mutex
+	done, total int
+	fn          func(done, total int)
+}
+
+// newTicker returns a ticker of total resamples for fn, or nil when fn
+// is nil.
+func newTicker(fn func(done, total int), total int) *ticker {
+	if fn == nil {
+		return nil
+	}
+	return &ticker{total: total, fn: fn}
+}
+
+// add counts n more resamples done, and tells fn.
+func (t *ticker) add(n int) {
+	if t == nil || n == 0 {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done += n
+	t.fn(t.done, t.total)
 }
 
 // Method is a way to make a bootstrap interval.
@@ -155,6 +187,7 @@ func resample(t *table, b [][]cell, opts BootstrapOptions, add func(a, b []float
 	un := uint32(n)
 	var mu sync.Mutex
 	total := make([]uint32, nstats*stride)
+	tk := newTicker(opts.Progress, opts.Resamples)
 	inParallel(opts.Resamples, opts.Workers, func(from, to int) {
 		h := make([]uint32, nstats*stride)
 		weights := make([]int32, n)
@@ -173,7 +206,11 @@ func resample(t *table, b [][]cell, opts BootstrapOptions, add func(a, b []float
 				mb = t.metrics(unpack(weighted(b, weights, packedB, cells), totB), mb)
 			}
 			add(ma, mb, h, stride)
+			if (r-from)%tickEvery == tickEvery-1 {
+				tk.add(tickEvery)
+			}
 		}
+		tk.add((to - from) % tickEvery)
 		mu.Lock()
 		for i, c := range h {
 			total[i] += c
@@ -182,6 +219,10 @@ func resample(t *table, b [][]cell, opts BootstrapOptions, add func(a, b []float
 	})
 	return total
 }
+
+// tickEvery is how many resamples a worker does between two reports to
+// BootstrapOptions.Progress.
+const tickEvery = 100
 
 // inParallel splits [0, n) into one contiguous range a worker, runs fn on
 // each range in its own goroutine, and returns when all are done.

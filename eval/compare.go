@@ -207,6 +207,7 @@ func permute(t *table, bDocs [][]cell, obsA, obsB []float64, opts BootstrapOptio
 
 	// Approximate randomization, each permutation from its own stream.
 	var mu sync.Mutex
+	tk := newTicker(opts.Progress, opts.Resamples)
 	inParallel(opts.Resamples, opts.Workers, func(from, to int) {
 		local := make([]int, nrows)
 		totA, totB := make([]int64, len(baseA)), make([]int64, len(baseB))
@@ -227,7 +228,11 @@ func permute(t *table, bDocs [][]cell, obsA, obsB []float64, opts BootstrapOptio
 					local[k]++
 				}
 			}
+			if (r-from)%tickEvery == tickEvery-1 {
+				tk.add(tickEvery)
+			}
 		}
+		tk.add((to - from) % tickEvery)
 		mu.Lock()
 		for k, c := range local {
 			counts[k] += c

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -100,6 +99,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	st.apply(&setup)
+	if setup.Intervals != nil {
+		setup.Intervals.Progress = resampleProgress(stderr, "intervals")
+	}
 
 	// The documents the gold covers are the ones to run.
 	c, err := loadCorpus(corpusName)
@@ -269,29 +271,3 @@ func newManifest(name, version, corpusName string, st extract.Stats) extract.Man
 }
 
 func manifestPath(csvPath string) string { return strings.TrimSuffix(csvPath, ".csv") + ".json" }
-
-// progress returns a progress callback that keeps one line on stderr up
-// to date when stderr is a terminal, and nil otherwise. A total of 0 is
-// unknown; done < 0 clears the line.
-func progress(stderr io.Writer, name string, total int) func(done int) {
-	f, ok := stderr.(*os.File)
-	if !ok {
-		return nil
-	}
-	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-		return nil
-	}
-	return func(done int) {
-		switch {
-		case done < 0: // finished
-			fmt.Fprint(f, "\r\033[K")
-		case total > 0:
-			fmt.Fprintf(f, "\r%s: %d/%d documents", name, done, total)
-		default:
-			fmt.Fprintf(f, "\r%s: %d documents", name, done)
-		}
-		if total > 0 && done == total {
-			fmt.Fprint(f, "\r\033[K")
-		}
-	}
-}

@@ -109,6 +109,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	notes(stderr, res, *goldArg, scopePath)
 	opts := st.options()
+	opts.Progress = resampleProgress(stderr, "compare")
 	c, err := res.Compare(0, 1, opts, *alpha)
 	if err != nil {
 		return err

@@ -133,6 +133,9 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	setup.SkipUncovered = *skip
 	st.apply(&setup)
+	if setup.Intervals != nil {
+		setup.Intervals.Progress = resampleProgress(stderr, "intervals")
+	}
 	in, err := scoringInput(corpusName, *goldArg, systems, stderr)
 	if err != nil {
 		return err
