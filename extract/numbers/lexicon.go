@@ -21,6 +21,8 @@ const (
 	cHundred       // hundred
 	cScale         // thousand, million, billion, trillion
 	cDozen         // dozen
+	cScore         // score, after a count only
+	cDigits        // digits starting a number: "3" in "3 million two hundred"
 )
 
 // numWord is a word of a spelled-out number.
@@ -60,6 +62,30 @@ func init() {
 		numWords[w+"th"] = numWord{v, cScale, true}
 	}
 	numWords["dozen"] = numWord{12, cDozen, false}
+	numWords["score"] = numWord{20, cScore, false}
+	for w, v := range map[string]float64{"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7} {
+		numWords[w] = numWord{v, cScale, false}
+	}
+	// Other words for nought, and misspellings read as the word meant.
+	for w, nw := range map[string]numWord{
+		"nought": {0, cUnit, false}, "naught": {0, cUnit, false}, "nil": {0, cUnit, false}, "zeroth": {0, cUnit, true},
+		"fourty": {40, cTens, false}, "ninty": {90, cTens, false}, "ninteen": {19, cTeen, false},
+		"fourtieth": {40, cTens, true}, "nintieth": {90, cTens, true}, "ninteenth": {19, cTeen, true},
+		"nineth": {9, cUnit, true}, "twelth": {12, cTeen, true}, "eigth": {8, cUnit, true},
+	} {
+		numWords[w] = nw
+	}
+	// Ordinals from third up name the denominator of a fraction, in the
+	// singular after "a" or "one" and in the plural after a count.
+	for w, nw := range numWords {
+		if nw.ordinal && nw.val >= 3 && (nw.class != cScale || nw.val <= 1e6) {
+			denominators[w] = denominator{nw.val, false}
+			denominators[w+"s"] = denominator{nw.val, true}
+		}
+	}
+	for w, d := range map[string]denominator{"half": {2, false}, "halves": {2, true}, "quarter": {4, false}, "quarters": {4, true}} {
+		denominators[w] = d
+	}
 
 	for first, ms := range modifiers {
 		triggers[first] = true
@@ -76,8 +102,11 @@ func init() {
 	for w := range vague {
 		triggers[w] = true
 	}
-	for _, w := range []string{"a", "half", "several", "few", "tens"} {
+	for _, w := range []string{"a", "half", "several", "few", "tens", "minus", "negative", "point"} {
 		triggers[w] = true
+	}
+	for w := range triggers {
+		triggerShapes[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
 	}
 
 	for i := range suffixes {
@@ -99,12 +128,31 @@ func init() {
 		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"} {
 		months[m] = true
 		months[strings.ToUpper(m)] = true
+		if m != "May" && m != "March" && m != "Mar" {
+			// lower case too, but "may" and "march" are verbs
+			months[strings.ToLower(m)] = true
+		}
 	}
 }
 
 // triggers holds the lower-case words a mention can start with, apart
 // from currency codes: number words, vague magnitudes, modifiers.
 var triggers = map[string]bool{}
+
+// triggerShapes has bit n of [first][last] set when a trigger of n
+// letters begins and ends with those letters: most words fail this test
+// and need no map look-up.
+var triggerShapes [26][26]uint32
+
+// mayTrigger reports whether the word w may be in triggers.
+func mayTrigger(w string) bool {
+	n := len(w)
+	if n == 0 || n > 31 {
+		return false
+	}
+	f, l := (w[0]|0x20)-'a', (w[n-1]|0x20)-'a'
+	return f < 26 && l < 26 && triggerShapes[f][l]&(1<<n) != 0
+}
 
 // vague magnitudes: CARDINAL with no value.
 var vague = map[string]bool{
@@ -316,6 +364,7 @@ var suffixes = []suffix{
 	{phrase: "weekend", time: true}, {phrase: "weekends", time: true},
 	{phrase: "fortnight", time: true}, {phrase: "fortnights", time: true},
 	{phrase: "month", time: true}, {phrase: "months", time: true},
+	{phrase: "quarter", time: true}, {phrase: "quarters", time: true},
 	{phrase: "year", time: true}, {phrase: "years", time: true},
 	{phrase: "yr", time: true}, {phrase: "yrs", time: true},
 	{phrase: "decade", time: true}, {phrase: "decades", time: true},
@@ -323,21 +372,24 @@ var suffixes = []suffix{
 	{phrase: "am", time: true}, {phrase: "pm", time: true},
 	{phrase: "a . m .", time: true}, {phrase: "p . m .", time: true},
 	{phrase: "o ' clock", time: true}, {phrase: "o ’ clock", time: true},
+	{phrase: "a m", time: true}, {phrase: "p m", time: true},
+	{phrase: "at night", time: true}, {phrase: "in the morning", time: true},
+	{phrase: "in the afternoon", time: true}, {phrase: "in the evening", time: true},
 	{phrase: "GMT", time: true, exact: true}, {phrase: "UTC", time: true, exact: true},
 }
 
 // glue is a suffix printed without a space after digits: "5km", "1.2bn".
 type glue struct {
-	factor    float64 // a multiplier ("bn"), or 0
-	unit      string  // a unit of measure ("km"), or ""
-	square    bool    // the unit may take a 2 or ²: "km2"
-	moneyOnly bool    // a multiplier only after a currency sign ("$5b")
-	time      bool    // a time or a decade: "5pm", "1990s"
+	factor float64 // a multiplier ("bn"), or 0
+	unit   string  // a unit of measure ("km"), or ""
+	square bool    // the unit may take a 2 or ²: "km2"
+	time   bool    // a time or a decade: "5pm", "1990s"
+	letter bool    // a multiplier only after a currency sign or with a decimal part ("$5b", "1.5b"), not in "flat 4B", "a 2B pencil"
 }
 
 var glued = map[string]glue{
-	"k": {factor: 1e3}, "bn": {factor: 1e9}, "mn": {factor: 1e6}, "mln": {factor: 1e6},
-	"bln": {factor: 1e9}, "tn": {factor: 1e12}, "b": {factor: 1e9, moneyOnly: true},
+	"k": {factor: 1e3}, "bn": {factor: 1e9}, "mn": {factor: 1e6}, "mln": {factor: 1e6}, "mil": {factor: 1e6},
+	"bln": {factor: 1e9}, "tn": {factor: 1e12}, "b": {factor: 1e9, letter: true}, "lakh": {factor: 1e5}, "crore": {factor: 1e7},
 	// "m" is million after a currency sign and metres otherwise: see number.
 	"m":  {unit: "m", square: true},
 	"km": {unit: "km", square: true}, "kms": {unit: "km"}, "cm": {unit: "cm"}, "mm": {unit: "mm"},
@@ -348,6 +400,11 @@ var glued = map[string]glue{
 	"s": {time: true}, "am": {time: true}, "pm": {time: true}, "h": {time: true}, "hr": {time: true},
 	"hrs": {time: true}, "min": {time: true}, "mins": {time: true}, "sec": {time: true},
 }
+
+// gluedCase are glued suffixes whose case matters: "G" is a billion but
+// "g" grams, "T" a trillion but "t" tonnes. "G" after a single digit
+// names a network ("5G"): see digits.
+var gluedCase = map[string]float64{"G": 1e9, "T": 1e12, "K": 1e3, "M": 1e6}
 
 // dimensions after a glued "m" make it metres, not million.
 var dimensions = map[string]bool{
@@ -360,8 +417,12 @@ var dimensions = map[string]bool{
 // million". "m" counts only after a currency sign ("$5 m").
 var spacedScales = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-	"bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "tn": 1e12, "dozen": 12, "m": 1e6,
+	"bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "tn": 1e12, "dozen": 12, "m": 1e6, "mil": 1e6,
+	"k": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
+
+// spacedCase are spaced multipliers whose case matters: "2,310.5 G".
+var spacedCase = map[string]float64{"G": 1e9, "T": 1e12}
 
 // prefixSigns are currency signs before the amount.
 var prefixSigns = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₺": "TRY"}
@@ -383,7 +444,7 @@ var months = map[string]bool{}
 // 20 and 30", "aged 20".
 var ageWords = map[string]bool{
 	"men": true, "women": true, "boys": true, "girls": true, "males": true, "females": true,
-	"children": true, "youths": true, "adults": true, "teenagers": true, "aged": true, "age": true, "ages": true,
+	"children": true, "kids": true, "youths": true, "adults": true, "teenagers": true, "aged": true, "age": true, "ages": true,
 }
 
 // pronounDets before "one" make it a pronoun, not a number: "the one
@@ -394,11 +455,50 @@ var pronounDets = map[string]bool{
 	"big": true, "little": true, "right": true, "wrong": true, "good": true, "bad": true,
 }
 
-// fractions after a hyphen make a fraction ("two-thirds"), which is not
-// read here.
-var fractions = map[string]bool{
-	"half": true, "halves": true, "third": true, "thirds": true, "quarter": true, "quarters": true,
-	"fourth": true, "fourths": true, "fifth": true, "fifths": true, "tenth": true, "tenths": true,
+// denominator is a word that names the parts of a fraction: "third",
+// "quarters".
+type denominator struct {
+	den    float64
+	plural bool
+}
+
+// denominators are filled in by init from the ordinals.
+var denominators = map[string]denominator{}
+
+// vulgar are the Unicode fraction characters: "½", "¾".
+var vulgar = map[string][2]uint64{
+	"½": {1, 2}, "⅓": {1, 3}, "⅔": {2, 3}, "¼": {1, 4}, "¾": {3, 4}, "⅕": {1, 5}, "⅖": {2, 5}, "⅗": {3, 5},
+	"⅘": {4, 5}, "⅙": {1, 6}, "⅚": {5, 6}, "⅐": {1, 7}, "⅛": {1, 8}, "⅜": {3, 8}, "⅝": {5, 8}, "⅞": {7, 8},
+	"⅑": {1, 9}, "⅒": {1, 10},
+}
+
+// dateWords before a number make it a date: "on 3/8", "in two thousand
+// and nine", "on the 19th".
+var dateWords = map[string]bool{
+	"on": true, "since": true, "until": true, "till": true, "by": true, "from": true, "dated": true,
+	"before": true, "after": true, "in": true, "during": true,
+}
+
+// dayDateWords are the date words that make a date of "3/8" or of an
+// ordinal day after them: "on 3/8", "by the 19th".
+var dayDateWords = map[string]bool{
+	"on": true, "since": true, "until": true, "till": true, "by": true, "from": true, "dated": true, "before": true, "after": true,
+}
+
+// dayFollowers may follow the day of a date: "on the 19th of", "by the
+// 3rd and". Any other word is a noun, which makes the ordinal an
+// ordinal: "on the 19th floor".
+var dayFollowers = map[string]bool{
+	"of": true, "and": true, "or": true, "at": true, "to": true, "through": true, "until": true, "till": true,
+	"in": true, "when": true, "for": true, "we": true, "i": true, "you": true, "they": true, "he": true,
+	"she": true, "it": true, "there": true, "then": true,
+}
+
+// determiners before "point" make it a noun: "at this point 300 people".
+var determiners = map[string]bool{
+	"a": true, "the": true, "this": true, "that": true, "which": true, "what": true, "some": true,
+	"any": true, "each": true, "every": true, "one": true, "no": true, "at": true, "to": true, "of": true,
+	"match": true, "set": true, "boiling": true, "freezing": true, "turning": true, "starting": true,
 }
 
 // lookup returns m's entry for the lower-cased ASCII word w. It does not

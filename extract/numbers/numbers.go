@@ -6,7 +6,7 @@ import (
 )
 
 // Version changes whenever the output of [Find] could change.
-const Version = "numbers/1"
+const Version = "numbers/2"
 
 // New returns the numbers extractor: [Find] on each document's text. It
 // holds no state, so it is safe for concurrent use.

@@ -145,7 +145,7 @@ var findCases = []struct{ name, marked string }{
 
 	// Pronoun "one".
 	{"pronoun one", "no one knew, the one who left, one another"},
-	{"fractions", "two-thirds of them, one-third"},
+	{"fractions", "⟦two-thirds|CARDINAL|0.666667⟧ of them, ⟦one-third|CARDINAL|0.333333⟧"},
 	{"hyphenated count", "a ⟦300|CARDINAL|300⟧-strong force"},
 }
 

@@ -1,6 +1,8 @@
 package numbers
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/exbench/exbench/corpus"
@@ -28,19 +30,51 @@ type amount struct {
 	unit       string
 	mod        corpus.Modifier // from a trailing "-plus"
 	spelled    bool            // written in words
+	article    bool            // begins with "a": "a thousand"
 	year       bool            // four plain digits from 1000 to 2099
 	day        bool            // an integer from 1 to 31, maybe ordinal
+	neg        bool            // after a minus sign or word
+	fraction   bool            // a fraction or a mixed number: "3/8", "two and a half"
 }
 
-func (a *amount) value() float64 { return a.mant * a.factor / pow10(a.frac) }
-
-func pow10(n int) float64 {
-	p := 1.0
-	for range n {
-		p *= 10
+// value returns mant·factor·10^-frac; frac is negative after an
+// exponent ("6.02 × 10^23").
+func (a *amount) value() float64 {
+	v := a.mant * a.factor
+	switch {
+	case a.frac > 22 || a.frac < -22:
+		v = scaleExact(v, -a.frac)
+	case a.frac > 0:
+		v /= pow10(a.frac)
+	case a.frac < 0:
+		v *= pow10(-a.frac)
 	}
-	return p
+	if a.neg {
+		return -v
+	}
+	return v
 }
+
+// scaleExact returns v·10^e rounded once, as the decimal would be: past
+// 10^22 powers of ten are not exact floats, so the product is parsed.
+// Only numbers in scientific notation get here.
+func scaleExact(v float64, e int) float64 {
+	var buf [64]byte
+	b := strconv.AppendFloat(buf[:0], v, 'f', -1, 64)
+	b = append(b, 'e')
+	b = strconv.AppendInt(b, int64(e), 10)
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return math.Inf(1) // out of range: no mention
+	}
+	return f
+}
+
+// base returns the value before the scale: 10 for "10 million".
+func (a *amount) base() float64 { return a.mant / pow10(max(a.frac, 0)) }
+
+// pow10 returns 10^n, exactly for n up to 22.
+func pow10(n int) float64 { return math.Pow10(n) }
 
 // mention is a found mention in bytes.
 type mention struct {
@@ -77,21 +111,41 @@ func (p *parser) candidate(t token) bool {
 	case digits:
 		return true
 	case sym:
-		_, ok := prefixSigns[p.str(t)]
-		return ok
+		s := p.str(t)
+		if _, ok := prefixSigns[s]; ok {
+			return true
+		}
+		if _, ok := vulgar[s]; ok {
+			return true
+		}
+		return p.minusSign(t) // "-$5"
 	case word:
 		w := p.str(t)
-		if ok, _ := lookup(triggers, w); ok {
+		if mayTrigger(w) {
+			if ok, _ := lookup(triggers, w); ok {
+				return true
+			}
+		}
+		if len(w) == 3 && isUpper(w[0]) && codes[w] {
 			return true
 		}
-		if len(w) == 3 && codes[w] {
-			return true
-		}
-		if _, ok := dollarPrefixes[w]; ok && t.end < len(p.text) && p.text[t.end] == '$' {
-			return true
+		if t.end < len(p.text) && p.text[t.end] == '$' {
+			_, ok := dollarPrefixes[w]
+			return ok
 		}
 	}
 	return false
+}
+
+// minusSign reports whether t is a minus sign glued to a currency sign
+// and not to a word or number before it: "-$5", "−£3".
+func (p *parser) minusSign(t token) bool {
+	if minusLen(p.text, t.start) != t.end-t.start || t.start > 0 && isAlnum(p.text[t.start-1]) {
+		return false
+	}
+	n := p.lex(t.end)
+	_, ok := prefixSigns[p.str(n)]
+	return ok && n.glued && n.kind == sym
 }
 
 // at reads the mention starting at t. It returns the mention and true,
@@ -138,6 +192,9 @@ func (p *parser) at(t token) (mention, bool, int) {
 			mod, start = corpus.Exact, a.start
 		}
 	case corpus.Exact:
+		if e, ok := p.clock(a); ok {
+			return mention{}, false, e // "half past ten", "a quarter to 6"
+		}
 		// X to Y, X or Y, X-Y, X–Y
 		sep := p.lex(a.end)
 		hyphen := p.isSym(sep, "-") && sep.glued
@@ -169,8 +226,17 @@ func (p *parser) at(t token) (mention, bool, int) {
 		}
 	}
 
+	if r.label == corpus.ORDINAL && mod == corpus.Exact {
+		if e, ok := p.ordinalDate(r); ok {
+			return mention{}, false, e
+		}
+	}
 	if r.label == corpus.CARDINAL || r.label == corpus.ORDINAL {
 		switch {
+		case r.spelled && !r.article && (mod == corpus.Exact || mod == corpus.About) && p.spelledYear(r):
+			return mention{}, false, end // "in two thousand and nine": DATE
+		case r.spelled && r.label == corpus.ORDINAL && strings.EqualFold(prevWord(p.text, start), "per"):
+			return mention{}, false, end // "metres per second": a unit
 		case year && (mod == corpus.Exact || mod == corpus.About || mod == corpus.Range):
 			return mention{}, false, end // a year: DATE
 		case r.day && (mod == corpus.Exact || mod == corpus.Range) && p.nextToMonth(start, end):
@@ -187,6 +253,9 @@ func (p *parser) at(t token) (mention, bool, int) {
 	m := mention{start: start, end: end, label: r.label, hasVal: r.hasVal, mod: mod, unit: r.unit}
 	if r.hasVal {
 		m.val = r.value()
+		if math.IsInf(m.val, 0) || math.IsNaN(m.val) {
+			return mention{}, false, end
+		}
 	}
 	return m, true, end
 }
@@ -209,7 +278,7 @@ func join(a, b amount, ordered bool) (amount, bool) {
 	case b.label != corpus.CARDINAL && (b.label != a.label || b.unit != a.unit):
 		return a, false
 	}
-	if a.factor == 1 && b.factor > 1 && a.mant/pow10(a.frac) < b.mant/pow10(b.frac) {
+	if a.factor == 1 && b.factor > 1 && a.base() < b.base() {
 		a.factor = b.factor
 	}
 	if ordered && !(a.value() < b.value()) {
@@ -287,11 +356,15 @@ func (p *parser) amount(t token, follow bool) (amount, verdict, int) {
 	text := p.text
 	start := t.start
 	currency := ""
+	neg := false
+	if t.kind == sym && p.minusSign(t) { // "-$5"
+		neg, t = true, p.lex(t.end)
+	}
 	switch t.kind {
 	case sym:
 		currency = prefixSigns[p.str(t)]
 		if currency == "" {
-			return amount{}, none, t.end
+			break // a fraction character: "½"
 		}
 		t = p.lex(t.end)
 		follow = true
@@ -318,9 +391,15 @@ func (p *parser) amount(t token, follow bool) (amount, verdict, int) {
 		return a, v, next
 	}
 	a.start = start
+	a.neg = a.neg != neg
 	if currency != "" {
 		a.label, a.unit = corpus.MONEY, currency
 		return a, found, a.end
+	}
+	if a.fraction {
+		if end, ok := p.ofTime(a.end, true); ok {
+			return a, skip, end // "three hundredths of a second"
+		}
 	}
 	if a.label == corpus.QUANTITY {
 		if a.unit == "m" { // "5m dollars": million after all
@@ -385,8 +464,26 @@ func (p *parser) number(t token, money, follow bool) (amount, verdict, int) {
 		return p.digits(t, money, follow)
 	case word:
 		return p.words(t, follow)
+	case sym:
+		return p.vulgar(t, follow)
 	}
 	return amount{}, none, t.end
+}
+
+// vulgar reads a Unicode fraction character standing alone: "¾ of
+// them".
+func (p *parser) vulgar(t token, follow bool) (amount, verdict, int) {
+	num, den, size := vulgarAt(p.text, t.start)
+	if size == 0 || !follow && t.start > 0 && isAlnum(p.text[t.start-1]) {
+		return amount{}, none, t.end
+	}
+	a := amount{start: t.start, end: t.start + size, factor: 1, label: corpus.CARDINAL}
+	a.setQuotient(0, num, den)
+	if goesOn(p.text, a.end) {
+		return amount{}, skip, skipGlued(p.text, a.end)
+	}
+	p.spacedScale(&a, false)
+	return a, found, a.end
 }
 
 // digits reads a number written in digits at t.
@@ -397,16 +494,15 @@ func (p *parser) digits(t token, money, follow bool) (amount, verdict, int) {
 		return amount{}, skip, skipGlued(text, s)
 	}
 	a := amount{start: s, end: e, factor: 1, hasVal: true, label: corpus.CARDINAL}
-	plain := true
-	n := 0 // significant digits
-	dot := false
-	for i := s; i < e; i++ {
-		switch c := text[i]; c {
-		case '.':
-			plain, dot = false, true
-		case ',':
-			plain = false
-		default:
+	ds := s + minusLen(text, s)
+	a.neg = ds > s
+	integer := true // digits only, maybe signed
+	n := 0          // significant digits
+	dot, exp := false, -1
+scan:
+	for i := ds; i < e; i++ {
+		switch c := text[i]; {
+		case isDigit(c):
 			a.mant = a.mant*10 + float64(c-'0')
 			if n > 0 || c != '0' {
 				n++
@@ -414,13 +510,30 @@ func (p *parser) digits(t token, money, follow bool) (amount, verdict, int) {
 			if dot {
 				a.frac++
 			}
+		case c == '.':
+			integer, dot = false, true
+		case c == 'e' || c == 'E':
+			exp = i
+			break scan
+		default: // a group separator
+			integer = false
 		}
 	}
 	if n > 15 || a.frac > 15 { // no count; and past 2^53 the arithmetic is no longer exact
 		return amount{}, skip, skipGlued(text, s)
 	}
+	plain := integer && !a.neg
+	if exp >= 0 {
+		if !integer && !dot || !a.exponent(text, ds, exp, e) {
+			return amount{}, skip, skipGlued(text, s)
+		}
+		integer, plain = false, false
+	}
 	a.year = plain && e-s == 4 && text[s] != '0' && a.mant <= 2099
 	a.day = plain && e-s <= 2 && a.mant >= 1 && a.mant <= 31
+	if plain && e-s == 8 && isDate8(text[s:e]) {
+		return amount{}, skip, e // "20170923"
+	}
 
 	// Letters glued on: "21st", "5km", "1.2bn", "5m", "1990s".
 	if e < len(text) && isLetter(text[e]) {
@@ -430,17 +543,23 @@ func (p *parser) digits(t token, money, follow bool) (amount, verdict, int) {
 		}
 		suf := text[e:le]
 		g, ok := lookup(glued, suf)
+		f, scale := gluedCase[suf]
+		if suf == "G" && plain && e-s == 1 { // "5G": a network
+			scale = false
+		}
 		switch {
 		case plain && isOrdinalSuffix(suf):
 			a.label, a.end, a.year = corpus.ORDINAL, le, false
-		case !ok || g.time || g.moneyOnly && !money || g.unit != "" && suf != "M" && suf != strings.ToLower(suf):
+		case scale:
+			a.factor, a.end, a.year, a.day = f, le, false, false
+		case !ok || g.time || g.unit != "" && suf != strings.ToLower(suf) || g.letter && !money && integer:
 			// unknown letters, a time, a decade ("1990s"), or a unit
 			// in capitals ("5G"): not a count
 			return amount{}, skip, skipGlued(text, s)
-		case g.factor > 0 || suf == "M" || suf == "m" && (money || !p.metres(le)):
-			// "M" is million; so is "m" after a currency sign or
-			// unless a word of size or distance follows: "1.5m
-			// barrels", but "5m high", "10m-long"
+		case g.factor > 0 || suf == "m" && (money || !p.metres(le)):
+			// "m" is million after a currency sign or unless a word
+			// of size or distance follows: "1.5m barrels", but "5m
+			// high", "10m-long"
 			a.factor = g.factor
 			if g.factor == 0 {
 				a.factor = 1e6
@@ -458,25 +577,153 @@ func (p *parser) digits(t token, money, follow bool) (amount, verdict, int) {
 			}
 		}
 	}
-	// What follows must not go on with the token: "17:53", "7/4",
-	// "1.2.3", "5kx".
-	if e := a.end; e < len(text) {
-		c := text[e]
-		if isAlnum(c) || c == '_' ||
-			(c == ':' || c == '/' || c == '.' || c == ',') && e+1 < len(text) && isDigit(text[e+1]) {
+	if integer && a.end == e && e < len(text) && text[e] == '/' {
+		// "3/8" is a fraction, "17/09" and "on 3/8" dates
+		num, den, end, ok := p.slashFraction(ds)
+		if !ok || isIn(dayDateWords, prevWord(text, s)) {
 			return amount{}, skip, skipGlued(text, s)
 		}
+		a.setQuotient(0, num, den)
+		a.end, integer = end, false
 	}
-	// A scale word: "2.5 million", "$5 m".
-	if a.label == corpus.CARDINAL && a.factor == 1 {
-		if n := p.lex(a.end); n.kind == word && !n.nl {
-			w := p.str(n)
-			if f, ok := lookup(spacedScales, w); ok && (w != "m" || money) {
-				a.factor, a.end, a.year, a.day = f, n.end, false, false
-			}
+	if goesOn(text, a.end) {
+		return amount{}, skip, skipGlued(text, s)
+	}
+	if a.label == corpus.CARDINAL && a.factor == 1 && a.end == e {
+		switch {
+		case integer && (p.mixed(&a, a.mant, e, true) || p.point(&a, a.mant, e, false)):
+			// "4 1/2", "4½", "2 and a half", "3 point 2"
+		case integer && a.mant <= 999 && p.spellOn(&a):
+			return p.hyphenated(a) // "3 million two hundred", "20 thousand million"
+		}
+		p.spacedScale(&a, money)
+	}
+	p.timesTen(&a)
+	return p.hyphenated(a)
+}
+
+// exponent reads the exponent of the number whose digits start at ds and
+// whose "e" is at x: "6.02e+23", "1E-3". The value is parsed from the
+// text, so that it is the printed decimal exactly. It reports false for
+// exponents beyond the range of a float64.
+func (a *amount) exponent(text string, ds, x, e int) bool {
+	ex, sign := 0, 1
+	for i := x + 1; i < e; i++ {
+		switch c := text[i]; c {
+		case '-':
+			sign = -1
+		case '+':
+		default:
+			ex = ex*10 + int(c-'0')
 		}
 	}
-	return p.hyphenated(a)
+	if ex*sign+(x-ds) > 300 || ex*sign < -300 {
+		return false
+	}
+	v, err := strconv.ParseFloat(text[ds:e], 64)
+	if err != nil {
+		return false
+	}
+	a.mant, a.frac, a.year, a.day = v, 0, false, false
+	return true
+}
+
+// timesTen reads a power of ten after the number a: "6.02 × 10^23", "5 x
+// 10^-3".
+func (p *parser) timesTen(a *amount) {
+	if a.label != corpus.CARDINAL || a.factor != 1 || a.frac < 0 {
+		return
+	}
+	x := p.lex(a.end)
+	if x.nl || !p.isSym(x, "×") && !p.isSym(x, "*") && !p.is(x, "x") {
+		return
+	}
+	ten := p.lex(x.end)
+	i := ten.end
+	if ten.nl || ten.kind != digits || p.str(ten) != "10" || i >= len(p.text) || p.text[i] != '^' {
+		return
+	}
+	i++
+	sign := 1
+	if i < len(p.text) && (p.text[i] == '-' || p.text[i] == '+') {
+		if p.text[i] == '-' {
+			sign = -1
+		}
+		i++
+	}
+	ex, d := 0, i
+	for i < len(p.text) && isDigit(p.text[i]) && i-d < 3 {
+		ex = ex*10 + int(p.text[i]-'0')
+		i++
+	}
+	if i == d || goesOn(p.text, i) {
+		return
+	}
+	a.frac -= sign * ex
+	a.end, a.year, a.day = i, false, false
+}
+
+// spellOn reads number words after the digits of a ("3 million two
+// hundred", "2 hundred", "4 dozen") and reports whether there were any.
+// A single scale is kept as the factor, so that "5 to 10 million" can
+// pass it to the low end.
+func (p *parser) spellOn(a *amount) bool {
+	n := p.lex(a.end)
+	if n.nl || n.glued || n.kind != word {
+		return false
+	}
+	s := p.spell(n, digitSpell(a.mant, cDigits))
+	if s.end == 0 {
+		return false
+	}
+	if s.additive || s.ordinal {
+		a.mant = s.value()
+	} else {
+		a.factor = s.mult
+	}
+	if s.ordinal {
+		a.label = corpus.ORDINAL
+	}
+	a.end, a.year, a.day = s.end, false, false
+	return true
+}
+
+// spacedScale reads a multiplier written after a number: "2.5 million",
+// "$5 m", "2,310.5 G", "40 lakh".
+func (p *parser) spacedScale(a *amount, money bool) {
+	n := p.lex(a.end)
+	if n.kind != word || n.nl || n.glued {
+		return
+	}
+	w := p.str(n)
+	f, ok := spacedCase[w]
+	if ok && w == "G" && a.mant < 10 && a.frac == 0 {
+		return // "5 G": a network
+	}
+	if !ok {
+		f, ok = lookup(spacedScales, w)
+		ok = ok && (w != "m" || money)
+	}
+	if ok {
+		a.factor, a.end, a.year, a.day = f, n.end, false, false
+	}
+}
+
+// isDate8 reports whether the eight digits s are a date from 1900 to
+// 2099: "20170923".
+func isDate8(s string) bool {
+	y := atoi(s[:4])
+	m := atoi(s[4:6])
+	d := atoi(s[6:])
+	return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // metres reports whether what follows the "m" glued to a number that
@@ -514,219 +761,6 @@ func isOrdinalSuffix(s string) bool {
 		return true
 	}
 	return false
-}
-
-// words reads a spelled-out number at t: "twenty-four", "three hundred
-// and fifty", "a dozen", "half a million", "first", or a vague magnitude:
-// "hundreds", "tens of thousands", "several hundred".
-func (p *parser) words(t token, follow bool) (amount, verdict, int) {
-	text := p.text
-	if !follow && t.start > 0 {
-		switch text[t.start-1] {
-		case '@', '#', '_':
-			return amount{}, none, t.end
-		case '-':
-			if t.start >= 2 && isAlnum(text[t.start-2]) {
-				return amount{}, none, t.end
-			}
-		}
-	}
-	a := amount{start: t.start, end: t.end, factor: 1, label: corpus.CARDINAL, spelled: true}
-	w := p.str(t)
-	switch {
-	case strings.EqualFold(w, "a"), strings.EqualFold(w, "half"),
-		strings.EqualFold(w, "several"), strings.EqualFold(w, "few"):
-		// "a dozen", "a hundred", "half a million"; and with no exact
-		// value "a few hundred", "several thousand", "few dozen"
-		exact := true
-		n := p.lex(t.end)
-		switch {
-		case strings.EqualFold(w, "half"):
-			if !p.is(n, "a") || n.nl {
-				return amount{}, none, t.end
-			}
-			a.mant, a.frac = 5, 1
-			n = p.lex(n.end)
-		case strings.EqualFold(w, "a"):
-			a.mant = 1
-			if p.is(n, "few") && !n.nl {
-				exact = false
-				n = p.lex(n.end)
-			}
-		default:
-			exact = false
-		}
-		nw, ok := lookup(numWords, p.str(n))
-		if n.nl || n.kind != word || !ok || nw.ordinal || nw.class != cHundred && nw.class != cScale && nw.class != cDozen {
-			return amount{}, none, t.end
-		}
-		a.end = n.end
-		if !exact {
-			a.mant = 0
-			return a, found, a.end
-		}
-		a.factor, a.hasVal = nw.val, true
-		return p.hyphenated(a)
-	case strings.EqualFold(w, "tens"):
-		of := p.lex(t.end)
-		if n := p.lex(of.end); p.is(of, "of") && !of.nl && !n.nl && n.kind == word && isIn(vague, p.str(n)) {
-			return p.vague(a, n)
-		}
-		return amount{}, none, t.end
-	case isIn(vague, w):
-		return p.vague(a, t)
-	}
-
-	// The number words one by one: cur is the part below a thousand,
-	// total the rest.
-	var total, cur float64
-	last := cNone
-	tok := t
-loop:
-	for {
-		nw, ok := lookup(numWords, p.str(tok))
-		if tok.kind != word || !ok || !follows(last, nw.class) {
-			break
-		}
-		switch nw.class {
-		case cUnit, cTeen, cTens:
-			cur += nw.val
-		case cHundred, cDozen:
-			cur = max(cur, 1) * nw.val
-		case cScale:
-			total += max(cur, 1) * nw.val
-			cur = 0
-		}
-		a.end, last = tok.end, nw.class
-		if nw.ordinal {
-			a.label = corpus.ORDINAL
-			break
-		}
-		n := p.lex(tok.end)
-		switch {
-		case p.isSym(n, "-") && n.glued:
-			// "twenty-four"; "one-third" stops at "one"
-			n2 := p.lex(n.end)
-			if n2.kind != word || !n2.glued {
-				break loop
-			}
-			tok = n2
-		case p.is(n, "and") && !n.nl && (last == cHundred || last == cScale):
-			// "three hundred and fifty"
-			n2 := p.lex(n.end)
-			if nw2, ok := lookup(numWords, p.str(n2)); n2.nl || !ok || nw2.class > cTens {
-				break loop
-			}
-			tok = n2
-		case n.kind == word && !n.glued && !n.nl:
-			tok = n
-		default:
-			break loop
-		}
-	}
-	if last == cNone {
-		return amount{}, none, t.end
-	}
-	a.mant, a.hasVal = total+cur, true
-	a.day = a.mant >= 1 && a.mant <= 31
-	return p.hyphenated(a)
-}
-
-// follows reports whether a number word of class c may come after one of
-// class last in a spelled-out number.
-func follows(last, c class) bool {
-	switch last {
-	case cNone:
-		return c == cUnit || c == cTeen || c == cTens
-	case cUnit, cTeen:
-		return c == cHundred || c == cScale || c == cDozen
-	case cTens:
-		return c == cUnit || c == cScale || c == cHundred
-	case cHundred:
-		return c == cUnit || c == cTeen || c == cTens || c == cScale
-	case cScale:
-		return c == cUnit || c == cTeen || c == cTens
-	}
-	return false
-}
-
-// vague reads "hundreds", "hundreds of thousands", from the word at n
-// on; a starts the span.
-func (p *parser) vague(a amount, n token) (amount, verdict, int) {
-	a.end = n.end
-	for {
-		of := p.lex(a.end)
-		m := p.lex(of.end)
-		if !p.is(of, "of") || of.nl || m.nl || m.kind != word || !isIn(vague, p.str(m)) {
-			break
-		}
-		a.end = m.end
-	}
-	return a, found, a.end
-}
-
-// hyphenated looks at a hyphenated word after the number a:
-// "two-day" and "10-year-old" (a date: skip), "two-thirds" (a fraction:
-// skip), "50-kilometre" (a unit), "300-plus" (more than); anything else
-// ("300-strong") leaves the number alone.
-func (p *parser) hyphenated(a amount) (amount, verdict, int) {
-	text := p.text
-	e := a.end
-	if e+1 >= len(text) || text[e] != '-' || !isLetter(text[e+1]) {
-		return a, found, a.end
-	}
-	we := scanWord(text, e+1)
-	w := text[e+1 : we]
-	if ss, ok := lookup(suffixByFirst, w); ok {
-		for _, s := range ss {
-			if len(s.words) != 1 {
-				continue
-			}
-			if end, ok := p.phrase(token{start: e + 1, end: we, kind: word}, s.words, s.exact); ok {
-				switch {
-				case s.time:
-					return amount{}, skip, skipGlued(text, a.start)
-				case a.label == corpus.CARDINAL && a.hasVal && s.label == corpus.QUANTITY:
-					a.label, a.unit, a.end = s.label, s.unit, end
-				}
-				return a, found, a.end
-			}
-		}
-	}
-	switch {
-	case isIn(fractions, w):
-		return amount{}, skip, we
-	case strings.EqualFold(w, "plus") && a.label == corpus.CARDINAL:
-		a.mod, a.end = corpus.Over, we
-	}
-	return a, found, a.end
-}
-
-// nextToMonth reports whether the number at start:end is the day of a
-// date: "April 7", "Apr. 7", "7 April", "7th of April".
-func (p *parser) nextToMonth(start, end int) bool {
-	if months[prevWord(p.text, start)] {
-		return true
-	}
-	n := p.lex(end)
-	if n.nl || n.kind != word {
-		return false
-	}
-	if p.is(n, "of") {
-		n = p.lex(n.end)
-	}
-	return !n.nl && n.kind == word && months[p.str(n)]
-}
-
-// pronoun reports whether "one" at start:end is a pronoun: "the one
-// who", "no one", "one another".
-func (p *parser) pronoun(start, end int) bool {
-	w := prevWord(p.text, start)
-	if nw, ok := lookup(numWords, w); isIn(pronounDets, w) || ok && nw.ordinal {
-		return true
-	}
-	n := p.lex(end)
-	return !n.nl && p.is(n, "another")
 }
 
 // isIn reports whether the lower-cased word w is in the set m.
