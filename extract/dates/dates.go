@@ -6,7 +6,7 @@ import (
 )
 
 // version changes whenever the output could change.
-const version = "dates/1"
+const version = "dates/2"
 
 // New returns the dates extractor: [Find] on each document's text. It
 // holds no state, so it is safe for concurrent use.

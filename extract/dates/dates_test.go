@@ -92,9 +92,9 @@ var findCases = []struct {
 	{"years in context", "In ⟦2011|DATE⟧, since ⟦2011|DATE⟧ and until ⟦2016|DATE⟧"},
 	{"year before punctuation", "It was founded in the year ⟦1998|DATE⟧."},
 	{"year range", "during ⟦2011-2016|DATE⟧ and ⟦2015/16|DATE⟧"},
-	{"year and year", "between ⟦2011|DATE⟧ and ⟦2016|DATE⟧ it grew; from ⟦2010|DATE⟧ to ⟦2015|DATE⟧ it grew"},
+	{"year and year", "between ⟦2011|DATE⟧ and ⟦2016|DATE⟧ it grew; from ⟦2010 to 2015|DATE⟧ it grew"},
 	{"decade and century", "in the ⟦1990s|DATE⟧ and the ⟦20th century|DATE⟧"},
-	{"early year", "by ⟦early 2016|DATE⟧, ⟦mid-2016|DATE⟧, ⟦late 2015|DATE⟧"},
+	{"early year", "by ⟦early 2016|DATE⟧, ⟦mid-2016|DATE⟧, ⟦late 2015|DATE⟧, ⟦late-2021|DATE⟧"},
 	{"counts are not years", "1500 workers, 2000 people, more than 2000, about 2016, 2,016, 2016.5, the 2000 workers"},
 	{"year suffix", "A2016 F-2016 $2016 2016km"},
 
@@ -113,7 +113,7 @@ var findCases = []struct {
 	{"number ranges", "⟦two to three days|DATE⟧, ⟦20-30 years|DATE⟧, ⟦two and a half years|DATE⟧"},
 	{"half", "⟦half an hour|TIME⟧ and ⟦a year and a half|DATE⟧"},
 	{"bare plurals", "for ⟦years|DATE⟧, within ⟦hours|TIME⟧, the years of war, working hours"},
-	{"rates", "once a week, ⟦24 hours|TIME⟧ a day, per day"},
+	{"rates and sets", "⟦once a week|DATE⟧, ⟦24 hours|TIME⟧ a day, per day"},
 	{"a second", "a second attack, ⟦10 seconds|TIME⟧"},
 
 	// Times.

@@ -16,11 +16,19 @@ func FuzzFind(f *testing.F) {
 		text, _ := marks.MustParse("", tc.marked)
 		f.Add(text)
 	}
+	for _, table := range [][]string{clockCases, monthCases, numericCases, durationCases, edgeCases, holidayCases,
+		quarterCases, dayPartCases, setCases, spelledYearCases, oneMentionCases, negativeCases} {
+		for _, marked := range table {
+			text, _ := marks.MustParse("", marked)
+			f.Add(text)
+		}
+	}
 	for _, d := range corpus.Builtin().Docs {
 		f.Add(d.Text)
 	}
 	f.Add("\xff\xfe7 April\xc3 2016 17:53")
 	f.Add("April 7,\u00a02016 at 5 p.m\u2028noon on\u0085Monday")
+	f.Add("Q4-2021 H2 FY 2020 - 9-5pm to 8p 14h 2021-Sep- St. New Year’ Eid al- nineteen oh")
 	f.Fuzz(func(t *testing.T, text string) {
 		ms := Find(text)
 		x := corpus.NewIndex(text)

@@ -186,7 +186,7 @@ func (s *scanner) word(i int) (int, tok) {
 	}
 	t := tok{start: i, end: j, kind: tWord, capital: text[i] >= 'A' && text[i] <= 'Z', upper: upper && ascii}
 	if ascii && n <= len(buf) {
-		t.lx = lexicon[string(buf[:n])]
+		t.lx = lookup(buf[:n])
 	}
 	return j, t
 }
