@@ -22,6 +22,11 @@ type Case struct {
 	// missed, and a prediction that overlaps one and no mention of Gold
 	// is not scored.
 	DontCare []corpus.Mention
+	// Sentences, when not nil, are the document's sentences as its input
+	// marks them (a CoNLL file's blank lines), which resampling sentences
+	// ([Sentences]) then uses instead of finding them in the text
+	// ([corpus.Sentences]).
+	Sentences []corpus.Span
 }
 
 // dontCarePrefix marks, in the store, the label of a gold mention that

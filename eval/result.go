@@ -147,7 +147,10 @@ func ScoreCases(ctx context.Context, cases iter.Seq2[Case, error], names []strin
 // and appends its counts, named DOC#N. A mention belongs to the sentence
 // it starts in.
 func appendSentences(dst []DocCounts, sc *Scorer, c *Case, sys int) []DocCounts {
-	sentences := corpus.Sentences(c.Doc.Text)
+	sentences := c.Sentences
+	if sentences == nil {
+		sentences = corpus.Sentences(c.Doc.Text)
+	}
 	in := func(ms []corpus.Mention) [][]corpus.Mention {
 		by := make([][]corpus.Mention, len(sentences))
 		for _, m := range ms {

@@ -217,7 +217,7 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, setu
 				return
 			}
 			gold, dontCare := setup.SplitIgnored(d.Gold)
-			c := eval.Case{Doc: d.Doc, Pos: pos, Gold: setup.Apply(gold, true), Pred: [][]corpus.Mention{setup.Apply(d.Pred, false)}, DontCare: dontCare}
+			c := eval.Case{Doc: d.Doc, Pos: pos, Gold: setup.Apply(gold, true), Pred: [][]corpus.Mention{setup.Apply(d.Pred, false)}, DontCare: dontCare, Sentences: d.Sentences}
 			if err != nil || !yield(c, nil) {
 				if err != nil {
 					yield(eval.Case{}, err)

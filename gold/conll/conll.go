@@ -75,6 +75,9 @@ var ErrCoNLL = errors.New("bad CoNLL line")
 type Doc struct {
 	Doc        corpus.Doc
 	Gold, Pred []corpus.Mention
+	// Sentences are the document's sentences as the file marks them with
+	// blank lines, in code points of Doc.Text, in order.
+	Sentences []corpus.Span
 }
 
 // Reader reads a token-per-line file: a token in the first column,
@@ -92,22 +95,23 @@ type Reader struct {
 	// Dropped counts the chunks a strict tag scheme dropped as ill-formed.
 	Dropped int
 
-	name     string
-	scheme   TagScheme
-	sc       *bufio.Scanner
-	line     int
-	columns  int
-	sep      byte // the column separator, ' ' or '\t', once a line has set it
-	sepLine  int  // the line that set it
-	docs     int
-	eof      bool
-	text     bytes.Buffer
-	runes    int
-	sentence bool // the current sentence has a token
-	gold     chunker
-	pred     chunker
-	fields   [][]byte          // reused by splitFields
-	types    map[string]string // chunk types, each allocated once
+	name      string
+	scheme    TagScheme
+	sc        *bufio.Scanner
+	line      int
+	columns   int
+	sep       byte // the column separator, ' ' or '\t', once a line has set it
+	sepLine   int  // the line that set it
+	docs      int
+	eof       bool
+	text      bytes.Buffer
+	runes     int
+	sentence  bool          // the current sentence has a token
+	sentences []corpus.Span // of the document so far; the last ends at runes while sentence
+	gold      chunker
+	pred      chunker
+	fields    [][]byte          // reused by splitFields
+	types     map[string]string // chunk types, each allocated once
 }
 
 // splitFields appends the space- or tab-separated fields of line to dst.
@@ -247,10 +251,14 @@ func (cr *Reader) appendToken(tok []byte) (start, end offset) {
 		cr.text.WriteByte('\n')
 		cr.runes++
 	}
+	if !cr.sentence {
+		cr.sentences = append(cr.sentences, corpus.Span{Start: cr.runes})
+	}
 	cr.sentence = true
 	start = offset{cr.runes, cr.text.Len()}
 	cr.text.Write(tok)
 	cr.runes += utf8.RuneCount(tok)
+	cr.sentences[len(cr.sentences)-1].End = cr.runes
 	return start, offset{cr.runes, cr.text.Len()}
 }
 
@@ -270,7 +278,8 @@ func (cr *Reader) flush() (Doc, bool) {
 	cr.docs++
 	id := fmt.Sprintf("doc%04d", cr.docs)
 	text := cr.text.String()
-	d := Doc{Doc: corpus.Doc{ID: id, Text: text}}
+	d := Doc{Doc: corpus.Doc{ID: id, Text: text}, Sentences: cr.sentences}
+	cr.sentences = nil
 	d.Gold = make([]corpus.Mention, 0, len(cr.gold.chunks))
 	d.Pred = make([]corpus.Mention, 0, len(cr.pred.chunks))
 	for _, pair := range []struct {

@@ -88,7 +88,7 @@ func TestChunks(t *testing.T) {
 func TestDocuments(t *testing.T) {
 	in := "-DOCSTART- -X- O O\n\nAda NNP B-PER B-PER\nLovelace NNP I-PER O\n\nmet VBD O O\n-DOCSTART- -X- O O\r\nBob NNP B-PER B-ORG\r\n"
 	cr := NewReader(strings.NewReader(in), "t.conll", Conlleval)
-	var texts []string
+	var texts, sentences []string
 	var gold, pred []string
 	for {
 		d, err := cr.Next()
@@ -99,6 +99,7 @@ func TestDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 		texts = append(texts, d.Doc.ID+"="+d.Doc.Text)
+		sentences = append(sentences, fmt.Sprint(d.Sentences))
 		for _, m := range d.Gold {
 			gold = append(gold, fmt.Sprintf("%s %s %s %q", m.DocID, m.Span, m.Label, m.Text))
 		}
@@ -108,6 +109,9 @@ func TestDocuments(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"doc0001=Ada Lovelace\nmet", "doc0002=Bob"}, texts); diff != "" {
 		t.Errorf("documents (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"[0:12 13:16]", "[0:3]"}, sentences); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{`doc0001 0:12 PER "Ada Lovelace"`, `doc0002 0:3 PER "Bob"`}, gold); diff != "" {
 		t.Errorf("gold (-want +got):\n%s", diff)
