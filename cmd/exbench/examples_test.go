@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The adapters of examples/, each run end to end where its runtime is
+// present, and skipped with a message where not.
+
+func TestExampleCompromise(t *testing.T) {
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("no node on $PATH: the compromise adapter is not tested")
+	}
+	dir := filepath.Join("..", "..", "examples", "compromise")
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "compromise")); err != nil {
+		t.Skip("compromise is not installed: run npm install --prefix examples/compromise (.ci/run does)")
+	}
+	// A character outside the Basic Multilingual Plane is two UTF-16
+	// units and one code point: Paris starts at code point 24.
+	corpusDir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(corpusDir, "d1.txt"), []byte("😀 “Bob Smith” flew to Paris."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "compromise.csv")
+	code, _, stderr := exbench(t, "run", "-corpus", corpusDir, "-extractor", "external", "-cmd", "node "+filepath.Join(dir, "ner.mjs"), "-name", "compromise", "-ready", "-o", out)
+	if code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"d1,3,12,Bob Smith,PERSON,,,\n", "d1,22,27,Paris,GPE,,,\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("compromise found:\n%s\nwant a row %q", data, want)
+		}
+	}
+	// On the bundled corpus, as the README shows it.
+	code, _, stderr = exbench(t, "bench", "-ci=false", "-extractor", "external", "-cmd", "node "+filepath.Join(dir, "ner.mjs"), "-name", "compromise", "-ready", "-j", "2", "-o", t.TempDir())
+	if code != 0 {
+		t.Fatalf("bench: exit %d: %s", code, stderr)
+	}
+}
+
+func TestExampleSpaCy(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3 on $PATH: the spaCy adapter is not tested")
+	}
+	if err := exec.Command(python, "-c", "import spacy; spacy.load('en_core_web_sm')").Run(); err != nil {
+		t.Skip("spaCy or its en_core_web_sm pipeline is not installed: the spaCy adapter is not tested")
+	}
+	out := filepath.Join(t.TempDir(), "spacy.csv")
+	script := filepath.Join("..", "..", "examples", "spacy", "ner.py")
+	code, _, stderr := exbench(t, "run", "-extractor", "external", "-cmd", "python3 "+script+" en_core_web_sm", "-name", "spacy-sm", "-ready", "-o", out)
+	if code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+}
