@@ -24,6 +24,10 @@ func CheckFields(m *Mention) Problems {
 	var ps Problems
 	bad := func(f Field, err error) { ps = append(ps, m.Source.Problem(f, err)) }
 	switch {
+	case !m.Span.Placed():
+		if m.Text == "" {
+			bad(FieldText, Problemf(ErrText, "empty, and a mention with no offsets is found by its text"))
+		}
 	case m.Span.Start < 0:
 		bad(FieldStart, Problemf(ErrOffset, "%d is negative", m.Span.Start))
 	case m.Span.End < 0:
@@ -71,6 +75,9 @@ func CheckText(d Doc, ms []Mention) Problems {
 	var x *Index
 	for i := range ms {
 		m := &ms[i]
+		if !m.Span.Placed() { // not found in the text: nothing to check
+			continue
+		}
 		if x == nil {
 			x = NewIndex(d.Text)
 		}
@@ -216,7 +223,7 @@ func CheckDuplicates(ms []Mention) Problems {
 	var ps Problems
 	for k := 1; k < len(order); k++ {
 		a, b := &ms[order[k-1]], &ms[order[k]]
-		if a.DocID != b.DocID || a.Span != b.Span || a.Label != b.Label {
+		if a.DocID != b.DocID || a.Span != b.Span || a.Label != b.Label || !a.Span.Placed() {
 			continue
 		}
 		if compareSources(a.Source, b.Source) > 0 {

@@ -10,7 +10,7 @@ import (
 // number, from a gold file or from an extractor.
 type Mention struct {
 	DocID string
-	Span  Span // code points into the document's text
+	Span  Span // code points into the document's text, or NoSpan for a prediction given by its text alone
 	Label Label
 	Text  string // the document's text at Span
 
@@ -103,10 +103,23 @@ func (s Source) String() string {
 }
 
 // Compare orders mentions by document ID, start, end and label, the order
-// mention files are written in. It returns -1, 0 or +1.
+// mention files are written in; a document's mentions without offsets
+// ([NoSpan]) come after the others and compare equal among themselves,
+// so that a stable sort keeps the order they were given in, which
+// [Align] goes by. It returns -1, 0 or +1.
 func Compare(a, b Mention) int {
+	if c := cmp.Compare(a.DocID, b.DocID); c != 0 {
+		return c
+	}
+	switch pa, pb := a.Span.Placed(), b.Span.Placed(); {
+	case !pa && !pb:
+		return 0
+	case !pa:
+		return 1
+	case !pb:
+		return -1
+	}
 	return cmp.Or(
-		cmp.Compare(a.DocID, b.DocID),
 		cmp.Compare(a.Span.Start, b.Span.Start),
 		cmp.Compare(a.Span.End, b.Span.End),
 		cmp.Compare(a.Label, b.Label),

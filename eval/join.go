@@ -62,7 +62,16 @@ type SystemTally struct {
 	// don't-care gold mention (Setup.Ignore), by label; nil without
 	// Setup.Ignore.
 	DontCare map[corpus.Label]int
+	// Unplaced counts the predictions given without offsets, which
+	// [corpus.Align] placed by their text; NotFound counts those whose
+	// text it did not find, which are scored as spurious, and NotFoundSome
+	// shows the first few ("doc: text (LABEL)").
+	Unplaced, NotFound int
+	NotFoundSome       []string
 }
+
+// maxShownNotFound is how many predictions not found SystemTally shows.
+const maxShownNotFound = 5
 
 // UncoveredError says that a system predicts for documents the gold does
 // not cover (see [CoverGold]).
@@ -210,6 +219,10 @@ func (j *joiner) readInput(seq iter.Seq2[corpus.Mention, error], st *store, gold
 			}
 			continue
 		}
+		if (gold || flat) && !m.Span.Placed() { // gold, or checked as gold
+			j.problems.Add(m.Source.Problem(corpus.FieldStart, corpus.Problemf(corpus.ErrOffset, "empty: a gold mention needs its offsets (only predictions may be given by their text)")))
+			continue
+		}
 		if gold && slices.Contains(j.s.Ignore, string(m.Label)) {
 			m.Label = dontCarePrefix + m.Label // apart from the map and the label checks
 			if flat {
@@ -268,6 +281,9 @@ func (j *joiner) walk(ctx context.Context, yield func(Case, error) bool) error {
 		if s.Only != nil && !s.Only(p, d.ID) {
 			continue
 		}
+		for i := range c.Pred {
+			j.place(d, c.Pred[i], &j.t.Systems[i])
+		}
 		j.check(&c)
 		if !j.checkOnly && j.cover(&c) && !j.problems.Failed() && len(j.corpus) == 0 {
 			j.t.Cases++
@@ -306,6 +322,27 @@ func (j *joiner) walk(ctx context.Context, yield func(Case, error) bool) error {
 		}
 	}
 	return nil
+}
+
+// place places in d's text the predictions ms given without offsets
+// ([corpus.Align]), and counts them in t.
+func (j *joiner) place(d corpus.Doc, ms []corpus.Mention, t *SystemTally) {
+	unplaced := 0
+	for i := range ms {
+		if !ms[i].Span.Placed() {
+			unplaced++
+		}
+	}
+	if unplaced == 0 {
+		return
+	}
+	t.Unplaced += unplaced
+	t.NotFound += corpus.Align(d.Text, ms)
+	for _, m := range ms {
+		if !m.Span.Placed() && len(t.NotFoundSome) < maxShownNotFound {
+			t.NotFoundSome = append(t.NotFoundSome, fmt.Sprintf("%s: %s (%s)", d.ID, corpus.Quote(m.Text), m.Label))
+		}
+	}
 }
 
 // check checks the mentions of a case against its text, the gold's (and

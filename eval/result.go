@@ -271,6 +271,13 @@ func (r *Result) Merge(o *Result) error {
 		}
 		s.Uncovered = append(s.Uncovered, t.Uncovered...)
 		s.Skipped += t.Skipped
+		s.Unplaced += t.Unplaced
+		s.NotFound += t.NotFound
+		for _, x := range t.NotFoundSome {
+			if len(s.NotFoundSome) < maxShownNotFound {
+				s.NotFoundSome = append(s.NotFoundSome, x)
+			}
+		}
 		s.Intervals = nil
 	}
 	r.GoldOutOfScope += o.GoldOutOfScope

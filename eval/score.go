@@ -394,6 +394,9 @@ func comparePred(a, b *corpus.Mention) int {
 // characters either side, with the union in brackets and line breaks and
 // tabs as spaces.
 func contextOf(x *corpus.Index, g, p *corpus.Mention, n int) string {
+	if p != nil && !p.Span.Placed() { // spurious, given by a text not in the document
+		return "(not found in the text: " + oneLine.Replace(p.Text) + ")"
+	}
 	var span corpus.Span
 	switch {
 	case g == nil:

@@ -177,6 +177,8 @@ type done struct {
 // dropDuplicates drops every mention with the span and label of an
 // earlier one, keeping the order, and returns what is left and how many
 // were dropped. A file with duplicates is not valid gold or predictions.
+// Mentions without offsets are kept: a name given twice is two mentions,
+// placed at two occurrences when scored ([corpus.Align]).
 func dropDuplicates(ms []corpus.Mention) ([]corpus.Mention, int) {
 	if len(ms) < 2 {
 		return ms, 0
@@ -189,7 +191,7 @@ func dropDuplicates(ms []corpus.Mention) ([]corpus.Mention, int) {
 	var kept []corpus.Mention // nil until a duplicate is found
 	for i, m := range ms {
 		k := key{m.Span, m.Label}
-		if seen[k] {
+		if seen[k] && m.Span.Placed() {
 			if kept == nil { // the first duplicate: copy what came before it
 				kept = append(make([]corpus.Mention, 0, len(ms)-1), ms[:i]...)
 			}
@@ -217,12 +219,24 @@ func (st *Stats) count(fp hash.Hash, d corpus.Doc, ms []corpus.Mention) {
 	st.Mentions += len(ms)
 }
 
-// check verifies that every mention of d lies within its text, and fills
-// in DocID and an empty Text.
+// check verifies that every mention of d lies within its text, or has
+// no offsets and a text ([corpus.NoSpan]), and fills in DocID and an
+// empty Text.
 func check(d corpus.Doc, ms []corpus.Mention) error {
 	var x *corpus.Index
 	for i := range ms {
 		m := &ms[i]
+		if !m.Span.Placed() {
+			if m.Text == "" {
+				return fmt.Errorf("mention %d: no offsets and no text", i)
+			}
+			if m.DocID == "" {
+				m.DocID = d.ID
+			} else if m.DocID != d.ID {
+				return fmt.Errorf("mention %d: doc_id %q", i, m.DocID)
+			}
+			continue
+		}
 		if x == nil {
 			x = corpus.NewIndex(d.Text)
 		}

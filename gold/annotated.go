@@ -104,9 +104,10 @@ func unnamed(id string) string {
 // of each document, sorted by [corpus.Compare], each with its Text set to
 // the document's text at its span. It fails on a repeated document ID, an ID
 // or text that is not UTF-8, a mention of no document in docs, a span
-// outside its document, and a mention whose Text (when set) differs
-// from the document's.
-func MentionsByDoc(docs []corpus.Doc, ms []corpus.Mention) ([][]corpus.Mention, error) {
+// outside its document, a mention whose Text (when set) differs from the
+// document's, and a mention without offsets ([corpus.NoSpan]) unless
+// unplaced allows them (a format that can hold a mention by its text).
+func MentionsByDoc(docs []corpus.Doc, ms []corpus.Mention, unplaced bool) ([][]corpus.Mention, error) {
 	var errs []error
 	more := 0
 	bad := func(format string, args ...any) {
@@ -138,6 +139,14 @@ func MentionsByDoc(docs []corpus.Doc, ms []corpus.Mention) ([][]corpus.Mention, 
 		i, ok := index[m.DocID]
 		if !ok {
 			bad("%s%s %s %q: no document %q", where, m.Span, m.Label, m.Text, m.DocID)
+			continue
+		}
+		if !m.Span.Placed() { // given by its text: nothing to check it against
+			if !unplaced {
+				bad("%s%s %q: no offsets, which this format needs", where, m.Label, m.Text)
+				continue
+			}
+			groups[i] = append(groups[i], m)
 			continue
 		}
 		text, ok := indexes[i].Slice(m.Span)

@@ -300,9 +300,14 @@ func parseRow(rw *row, src corpus.Source) (corpus.Mention, corpus.Problems) {
 	if rw.DocID == "" {
 		bad(corpus.FieldDocID, corpus.Problemf(corpus.ErrDocID, "empty"))
 	}
-	start, okStart := parseOffset(rw.Start, corpus.FieldStart, bad)
-	end, okEnd := parseOffset(rw.End, corpus.FieldEnd, bad)
-	m.Span = corpus.Span{Start: start, End: end}
+	start, okStart, end, okEnd := 0, false, 0, false
+	if rw.Start == "" && rw.End == "" && rw.Text != "" {
+		m.Span = corpus.NoSpan // a prediction given by its text: placed when scored
+	} else {
+		start, okStart = parseOffset(rw.Start, corpus.FieldStart, bad)
+		end, okEnd = parseOffset(rw.End, corpus.FieldEnd, bad)
+		m.Span = corpus.Span{Start: start, End: end}
+	}
 	if v, err := corpus.ParseValue(rw.Value); err != nil {
 		bad(corpus.FieldValue, corpus.Problemf(corpus.ErrValue, "%s is not a number (want a plain decimal such as 300, 270000 or 3.5)", corpus.Quote(rw.Value)))
 	} else {

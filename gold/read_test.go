@@ -16,6 +16,7 @@ func TestWriteRead(t *testing.T) {
 	_, ms := marks.MustParse("d1", "“⟦Ada|PERSON⟧” met ⟦more than 300|CARDINAL|300|>⟧ people, ⟦50 km|QUANTITY|50||km⟧ from ⟦Dmeir|GPE⟧, “⟦$5, million|MONEY|5000000|~|USD⟧”")
 	_, ms2 := marks.MustParse("a0", "⟦=SUM(A1)|ORG⟧ and ⟦line\nbreak|ORG⟧")
 	ms = append(ms2, ms...)
+	ms = append(ms, corpus.Mention{DocID: "d1", Span: corpus.NoSpan, Label: "PERSON", Text: "Bob"}) // given by its text
 
 	var buf bytes.Buffer
 	if err := Write(&buf, ms); err != nil {
@@ -28,7 +29,8 @@ func TestWriteRead(t *testing.T) {
 		"d1,10,23,more than 300,CARDINAL,300,>,\n" +
 		"d1,32,37,50 km,QUANTITY,50,,km\n" +
 		"d1,43,48,Dmeir,GPE,,,\n" +
-		"d1,51,62,\"$5, million\",MONEY,5000000,~,USD\n"
+		"d1,51,62,\"$5, million\",MONEY,5000000,~,USD\n" +
+		"d1,,,Bob,PERSON,,,\n"
 	if diff := cmp.Diff(want, buf.String()); diff != "" {
 		t.Errorf("Write (-want +got):\n%s", diff)
 	}
@@ -46,7 +48,7 @@ func TestWriteRead(t *testing.T) {
 	for _, m := range f {
 		lines = append(lines, m.Source.Line)
 	}
-	if diff := cmp.Diff([]int{2, 3, 5, 6, 7, 8, 9}, lines); diff != "" {
+	if diff := cmp.Diff([]int{2, 3, 5, 6, 7, 8, 9, 10}, lines); diff != "" {
 		t.Errorf("source lines (-want +got):\n%s", diff)
 	}
 }
@@ -61,6 +63,7 @@ func TestReadAccepts(t *testing.T) {
 		{"required columns only, any order", "label,text,end,start,doc_id\nPERSON,Ada,3,0,d\n", 1},
 		{"no final newline", header + "d,0,3,Ada,PERSON,,,", 1},
 		{"thousands separator", header + "d,0,7,\"270,000\",CARDINAL,\"270,000\",,\n", 1},
+		{"no offsets, a text", header + "d,,,Ada,PERSON,,,\nd,,,Ada,PERSON,,,\n", 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, err := Read([]byte(tc.in), "t.csv")
@@ -93,6 +96,8 @@ func TestReadProblems(t *testing.T) {
 		{"decimal offset", header + "d,0,3.0,Ada,PERSON,,,\n", []string{`t.csv:2:5: end: "3.0" is not an integer`}, corpus.ErrOffset},
 		{"plus sign", header + "d,+0,3,Ada,PERSON,,,\n", []string{`t.csv:2:3: start: "+0" is not an integer`}, corpus.ErrOffset},
 		{"negative offset", header + "d,-1,3,Ada,PERSON,,,\n", []string{`t.csv:2:3: start: -1 is negative`}, corpus.ErrOffset},
+		{"no offsets, no text", header + "d,,,,PERSON,,,\n", []string{`t.csv:2:3: start: "" is not an integer`, `t.csv:2:4: end: "" is not an integer`}, corpus.ErrOffset},
+		{"one offset", header + "d,,3,Ada,PERSON,,,\n", []string{`t.csv:2:3: start: "" is not an integer`}, corpus.ErrOffset},
 		{"huge offset", header + "d,0,99999999999999999999,Ada,PERSON,,,\n", []string{`t.csv:2:5: end: "99999999999999999999" is out of range`}, corpus.ErrOffset},
 		{"start equals end", header + "d,3,3,,PERSON,,,\n", []string{`t.csv:2:5: end: end 3 is not after start 3`}, corpus.ErrOffset},
 		{"reversed", header + "d,5,3,Ada,PERSON,,,\n", []string{`t.csv:2:5: end: end 3 is not after start 5`}, corpus.ErrOffset},

@@ -75,8 +75,8 @@ func rowsOf(ms []corpus.Mention) []row {
 	for i, m := range ms {
 		rows[i] = row{
 			DocID:    EscapeCell(m.DocID),
-			Start:    strconv.Itoa(m.Span.Start),
-			End:      strconv.Itoa(m.Span.End),
+			Start:    offsetCell(m.Span.Start, m.Span),
+			End:      offsetCell(m.Span.End, m.Span),
 			Text:     EscapeCell(m.Text),
 			Label:    string(m.Label),
 			Value:    m.Value.String(),
@@ -142,4 +142,13 @@ func (w *Writer) Close() error {
 	}
 	w.cw.Flush()
 	return w.cw.Error()
+}
+
+// offsetCell writes an offset of span sp: empty for a mention with no
+// offsets ([corpus.NoSpan]).
+func offsetCell(n int, sp corpus.Span) string {
+	if !sp.Placed() {
+		return ""
+	}
+	return strconv.Itoa(n)
 }

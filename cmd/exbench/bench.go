@@ -154,6 +154,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return scoreError(err, stderr)
 	}
+	placed(stderr, res)
 	if err := report.WriteSet(ctx, *out, append(files, report.Files(res, rows)...)); err != nil {
 		return err
 	}

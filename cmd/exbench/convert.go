@@ -157,6 +157,18 @@ func runConvert(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			losses = append(losses, fmt.Sprintf("%s lose their score (only CSV holds them)", report.Plural(scores, "mention")))
 		}
 	}
+	if *to == "brat" || *to == "conll" {
+		placed := ms[:0:0]
+		for _, m := range ms {
+			if m.Span.Placed() {
+				placed = append(placed, m)
+			}
+		}
+		if n := len(ms) - len(placed); n > 0 {
+			losses = append(losses, fmt.Sprintf("%s given without offsets are left out (%s needs offsets)", report.Plural(n, "mention"), *to))
+			ms = placed
+		}
+	}
 	if *to == "conll" {
 		numbers := 0
 		for _, m := range ms {

@@ -61,3 +61,49 @@ func TestExampleSpaCy(t *testing.T) {
 		t.Fatalf("run: exit %d: %s", code, stderr)
 	}
 }
+
+// TestExampleLLM runs the canned LLM-style adapter, whose mentions have a
+// text and a label and no offsets, on the two-document case. By hand:
+// Ada, Bob, Dmeir, Damascus, 50 km, ISIS and "more than 300" are placed on
+// their gold mentions (7 correct); the second Bob (one Bob in a) and
+// Tuesday (not in b) are not found, so spurious; Monday is missed. Strict
+// P = 7/9, R = 7/8; the two numbers are read right.
+func TestExampleLLM(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3 on $PATH: the LLM-style adapter is not tested")
+	}
+	out := t.TempDir()
+	script := filepath.Join("..", "..", "examples", "llm", "canned.py")
+	code, _, stderr := exbench(t, "bench", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv", "-ci=false",
+		"-extractor", "external", "-cmd", python+" "+script+" testdata/llm/answers.jsonl", "-name", "llm", "-ready", "-o", out)
+	if code != 0 {
+		t.Fatalf("bench: exit %d: %s", code, stderr)
+	}
+	if want := `exbench: system llm: 9 predictions given without offsets, placed in the text by their text; 2 not found there, scored as spurious: a: "Bob" (PERSON), b: "Tuesday" (DATE)` + "\n"; stderr != want {
+		t.Errorf("stderr:\n%s\nwant\n%s", stderr, want)
+	}
+	rows := readCSV(t, filepath.Join(out, "scores.csv"))
+	got := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[2] == "micro" {
+			got[r[1]] = strings.Join(r[3:13], ",")
+		}
+	}
+	for scheme, want := range map[string]string{
+		"strict": "7,0,0,1,2,8,9,0.7778,0.8750,0.8235",
+		"value":  "2,0,0,0,0,2,2,1.0000,1.0000,1.0000",
+	} {
+		if got[scheme] != want {
+			t.Errorf("%s micro = %s, want %s", scheme, got[scheme], want)
+		}
+	}
+	// The predictions keep no offsets: they are written as given.
+	data, err := os.ReadFile(filepath.Join(out, "predictions", "llm.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\nb,,,Tuesday,DATE,,,\n") {
+		t.Errorf("predictions:\n%s", data)
+	}
+}

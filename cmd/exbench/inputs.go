@@ -5,6 +5,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"strings"
 
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/eval"
@@ -179,5 +180,24 @@ func notes(stderr io.Writer, res *eval.Result, goldArg, scopePath string) {
 		if s.Skipped > 0 {
 			fmt.Fprintf(stderr, "exbench: score: system %s: ignored %s for %s the gold does not cover (%s)\n", s.Name, report.Plural(s.Skipped, "prediction"), report.Plural(len(s.Uncovered), "document"), eval.ListIDs(s.Uncovered))
 		}
+	}
+	placed(stderr, res)
+}
+
+// placed says, for each system with predictions given without offsets,
+// how many there were and which were not found in their document.
+func placed(stderr io.Writer, res *eval.Result) {
+	for _, s := range res.Systems {
+		if s.Unplaced == 0 {
+			continue
+		}
+		fmt.Fprintf(stderr, "exbench: system %s: %s given without offsets, placed in the text by their text", s.Name, report.Plural(s.Unplaced, "prediction"))
+		if s.NotFound > 0 {
+			fmt.Fprintf(stderr, "; %d not found there, scored as spurious: %s", s.NotFound, strings.Join(s.NotFoundSome, ", "))
+			if s.NotFound > len(s.NotFoundSome) {
+				fmt.Fprintf(stderr, " and %d more", s.NotFound-len(s.NotFoundSome))
+			}
+		}
+		fmt.Fprintln(stderr)
 	}
 }

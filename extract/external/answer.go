@@ -125,8 +125,22 @@ func parseMention(raw json.RawMessage, docID string, x *corpus.Index, labels *co
 	}
 	m := corpus.Mention{DocID: docID}
 
-	start, okStart := offset(fields, "start", bad)
-	end, okEnd := offset(fields, "end", bad)
+	_, hasStart := fields["start"]
+	_, hasEnd := fields["end"]
+	if !hasStart && !hasEnd { // given by its text, placed when scored
+		m.Span = corpus.NoSpan
+		if text, ok := str(fields, "text", false, bad); !ok || text == "" {
+			bad("text", "required, and not empty, for a mention without start and end")
+		} else {
+			m.Text = text
+		}
+	}
+	start, okStart := 0, false
+	end, okEnd := 0, false
+	if m.Span.Placed() {
+		start, okStart = offset(fields, "start", bad)
+		end, okEnd = offset(fields, "end", bad)
+	}
 	okSpan := false
 	switch {
 	case okStart && okEnd && start >= end:
@@ -159,7 +173,9 @@ func parseMention(raw json.RawMessage, docID string, x *corpus.Index, labels *co
 		}
 	}
 
-	if text, ok := str(fields, "text", false, bad); ok && okSpan && text != m.Text {
+	if !m.Span.Placed() {
+		// the text was read above
+	} else if text, ok := str(fields, "text", false, bad); ok && okSpan && text != m.Text {
 		bad("text", "%q, but the document has %q at %v", text, m.Text, m.Span)
 	}
 

@@ -38,6 +38,14 @@ func TestParseAnswer(t *testing.T) {
 		},
 		{name: "nothing found", line: `{"doc_id": "d1", "mentions": []}`},
 		{name: "CRLF and spaces", line: " \t{\"doc_id\":\"d1\",\"mentions\":[ {\"start\" : 1 , \"end\":4,\"label\":\"PERSON\"} ]} \r\n", want: answerWant[:1]},
+		{
+			name: "no offsets: text and label",
+			line: `{"doc_id": "d1", "mentions": [{"text": "Ada", "label": "PERSON"}, {"text": "more than 300", "label": "CARDINAL", "value": 300, "modifier": ">"}]}`,
+			want: []corpus.Mention{
+				{DocID: "d1", Span: corpus.NoSpan, Label: "PERSON", Text: "Ada"},
+				{DocID: "d1", Span: corpus.NoSpan, Label: "CARDINAL", Text: "more than 300", Value: corpus.NewValue(300), Modifier: ">"},
+			},
+		},
 		{name: "string value with commas", line: `{"doc_id": "d1", "mentions": [{"start": 10, "end": 23, "label": "CARDINAL", "value": "300.00", "modifier": ">"}]}`, want: answerWant[1:2]},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -81,6 +89,8 @@ func TestParseAnswerErrors(t *testing.T) {
 		{"mentions object", `{"doc_id": "d1", "mentions": {}}`, ErrOutput, `mentions: want an array, got a JSON object`},
 		{"mention not an object", `{"doc_id": "d1", "mentions": [3]}`, ErrMention, `mentions[0]: want a JSON object, got JSON number 3`},
 		{"no start", m(`"end": 4, "label": "PERSON"`), ErrMention, `mentions[0]: start: missing`},
+		{"no offsets, no text", m(`"label": "PERSON"`), ErrMention, `mentions[0]: text: required, and not empty, for a mention without start and end`},
+		{"no offsets, empty text", m(`"label": "PERSON", "text": ""`), ErrMention, `mentions[0]: text: required, and not empty, for a mention without start and end`},
 		{"start string", m(`"start": "1", "end": 4, "label": "PERSON"`), ErrMention, `mentions[0]: start: want an integer, got JSON string "1"`},
 		{"start float", m(`"start": 1.0, "end": 4, "label": "PERSON"`), ErrMention, `mentions[0]: start: 1.0 is not an integer`},
 		{"start negative", m(`"start": -1, "end": 4, "label": "PERSON"`), ErrMention, `mentions[0]: start: -1 is negative`},

@@ -28,9 +28,12 @@
 // The answer's doc_id must be the one sent. "mentions" is required, []
 // when nothing is found. Each mention has:
 //
-//   - start, end (required): integer Unicode code-point offsets into the
-//     text, from 0, end exclusive, as Python's text[start:end]; the curly
-//     quote above is one code point, so Ada starts at 1.
+//   - start, end: integer Unicode code-point offsets into the text, from
+//     0, end exclusive, as Python's text[start:end]; the curly quote above
+//     is one code point, so Ada starts at 1. A mention may leave out both
+//     and give its text instead, as extractors built on language models
+//     do; it is then placed in the document when scored
+//     ([corpus.Align]).
 //   - label (required): one of the 18 OntoNotes labels, in upper case
 //     (PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW,
 //     LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL),
@@ -38,9 +41,10 @@
 //     (PER, LOC, ORG, MISC with the conll2003 map): a model trained on
 //     another label set needs no mapping of its own. The mention keeps
 //     the label as given; the scorer maps it.
-//   - text (optional): the text at start:end; when given it must be
+//   - text: the text at start:end; when given with offsets it must be
 //     exactly that, which catches offsets counted in bytes or UTF-16
-//     units; when left out it is filled in from the document.
+//     units; when left out it is filled in from the document. Required
+//     without offsets.
 //   - value, modifier, unit (optional): as in mention files. value, for
 //     CARDINAL, ORDINAL, QUANTITY, PERCENT and MONEY, is a JSON number or
 //     a string holding a plain decimal (300, 3.5, "270,000"; no

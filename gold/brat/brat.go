@@ -482,7 +482,7 @@ type File struct {
 // not its ID. A writer of them as one set should remove an index left by
 // an earlier set when there is none.
 func Encode(docs []corpus.Doc, ms []corpus.Mention) ([]File, error) {
-	groups, err := gold.MentionsByDoc(docs, ms)
+	groups, err := gold.MentionsByDoc(docs, ms, false)
 	if err != nil {
 		return nil, err
 	}

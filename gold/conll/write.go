@@ -39,7 +39,7 @@ import (
 // written counts the mentions written. Every mention must belong to one
 // of docs and fit its text, and texts must be valid UTF-8.
 func Write(w io.Writer, docs []corpus.Doc, ms []corpus.Mention, scheme TagScheme) (written, dropped int, err error) {
-	groups, err := gold.MentionsByDoc(docs, ms)
+	groups, err := gold.MentionsByDoc(docs, ms, false)
 	if err != nil {
 		return 0, 0, err
 	}

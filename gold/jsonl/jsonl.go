@@ -60,7 +60,9 @@ var (
 //     equal the record's text at the span; "value", "modifier" and "unit"
 //     (value a number or a string) follow the rules of the mention CSV
 //     columns; "score" and other fields are ignored. Spans are checked
-//     against the record's own text.
+//     against the record's own text. A prediction may leave out both
+//     "start" and "end" and give its "text" instead: it is then placed in
+//     the text when scored ([corpus.Align]), and is an error in gold.
 //
 // Every problem is returned in [Errors] with its line and the column (in
 // code points) of the value at fault: invalid UTF-8, malformed or
@@ -327,7 +329,15 @@ func (jr *reader) span(p corpus.Line, id string, d *doc, sp jsonMember, field st
 		}
 	}
 	bad := func(f corpus.Field, err error) { jr.errs = append(jr.errs, m.Source.Problem(f, err)) }
+	_, hasStart := obj.get("start")
+	_, hasEnd := obj.get("end")
+	if !hasStart && !hasEnd { // a prediction given by its text, placed when scored
+		m.Span = corpus.NoSpan
+	}
 	for _, f := range []corpus.Field{corpus.FieldStart, corpus.FieldEnd} {
+		if !m.Span.Placed() {
+			break
+		}
 		v, ok := obj.get(f.String())
 		switch {
 		case !ok:
@@ -367,11 +377,22 @@ func (jr *reader) span(p corpus.Line, id string, d *doc, sp jsonMember, field st
 	mod, _ := jr.str(p, obj, "modifier", "modifier", false)
 	m.Modifier = corpus.Modifier(mod)
 	m.Unit, _ = jr.str(p, obj, "unit", "unit", false)
+	if !m.Span.Placed() {
+		if !textOK || spanText == "" {
+			jr.errs = append(jr.errs, p.Problemf(obj.off, "text", ErrField, `required, and not empty, for a span without "start" and "end"`))
+			return
+		}
+		m.Text = spanText
+	}
 	if len(jr.errs) > nerrs || !textOK {
 		return
 	}
 	if ps := jr.opts.Check(&m); ps != nil {
 		jr.errs = append(jr.errs, ps...)
+		return
+	}
+	if !m.Span.Placed() {
+		jr.a.Mentions = append(jr.a.Mentions, m)
 		return
 	}
 	if m.Span.End > d.index.Len() {
@@ -528,8 +549,8 @@ type record struct {
 }
 
 type span struct {
-	Start    int         `json:"start"`
-	End      int         `json:"end"`
+	Start    *int        `json:"start,omitempty"` // nil for a mention given by its text
+	End      *int        `json:"end,omitempty"`
 	Text     string      `json:"text"`
 	Label    string      `json:"label"`
 	Value    json.Number `json:"value,omitempty"`
@@ -542,12 +563,13 @@ type span struct {
 //	{"id":"d1","text":"“Ada” met Bob","spans":[{"start":1,"end":4,"text":"Ada","label":"PERSON"}]}
 //
 // spans sorted by [corpus.Compare], "value" (a JSON number), "modifier"
-// and "unit" only when set, no HTML escaping, "\n" after each record;
+// and "unit" only when set, "start" and "end" left out for a mention
+// given by its text ([corpus.NoSpan]), no HTML escaping, "\n" after each record;
 // the same input always gives the same bytes. [Read] reads it back.
 // Every mention must belong to one of docs and fit its text; IDs and
 // texts must be valid UTF-8 (JSON cannot hold anything else).
 func Write(w io.Writer, docs []corpus.Doc, ms []corpus.Mention) error {
-	groups, err := gold.MentionsByDoc(docs, ms)
+	groups, err := gold.MentionsByDoc(docs, ms, true)
 	if err != nil {
 		return err
 	}
@@ -558,8 +580,11 @@ func Write(w io.Writer, docs []corpus.Doc, ms []corpus.Mention) error {
 		rec := record{ID: d.ID, Text: d.Text, Spans: make([]span, len(groups[i]))}
 		for k, m := range groups[i] {
 			rec.Spans[k] = span{
-				Start: m.Span.Start, End: m.Span.End, Text: m.Text, Label: string(m.Label),
+				Text: m.Text, Label: string(m.Label),
 				Value: json.Number(m.Value.String()), Modifier: string(m.Modifier), Unit: m.Unit,
+			}
+			if m.Span.Placed() {
+				rec.Spans[k].Start, rec.Spans[k].End = &m.Span.Start, &m.Span.End
 			}
 		}
 		if err := enc.Encode(rec); err != nil {

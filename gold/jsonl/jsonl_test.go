@@ -139,6 +139,29 @@ func TestReadSpaCy(t *testing.T) {
 	}
 }
 
+// TestReadNoOffsets reads predictions given by their text, as an LLM
+// gives them: no start or end, in the order given; a span with neither
+// offsets nor text is an error.
+func TestReadNoOffsets(t *testing.T) {
+	in := `{"id": "d1", "text": "Ada met Ada", "spans": [{"text": "Ada", "label": "PERSON"}, {"start": 4, "end": 7, "label": "ORG"}, {"text": "Ada", "label": "PERSON"}]}
+`
+	a, err := Read(strings.NewReader(in), "t.jsonl", gold.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range a.Mentions {
+		got = append(got, fmt.Sprintf("%s %s %s %s", m.DocID, m.Span, m.Label, m.Text))
+	}
+	if diff := cmp.Diff([]string{"d1 -1:-1 PERSON Ada", "d1 4:7 ORG met", "d1 -1:-1 PERSON Ada"}, got); diff != "" {
+		t.Errorf("mentions (-want +got):\n%s", diff)
+	}
+	_, err = Read(strings.NewReader(`{"id": "d1", "text": "Ada", "spans": [{"label": "PERSON"}]}`+"\n"), "t.jsonl", gold.Options{})
+	if err == nil || !strings.Contains(err.Error(), `t.jsonl:1:39: text: required, and not empty, for a span without "start" and "end"`) {
+		t.Errorf("a span with no offsets and no text: %v", err)
+	}
+}
+
 // TestReadNoMentions: records in no shape exbench reads are an error or,
 // for a file without any mentions, a warning; never a silent empty
 // annotation.

@@ -1,0 +1,46 @@
+package eval_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/exbench/exbench/eval"
+)
+
+// TestUnplaced scores predictions given by their text alone, by hand, on
+// the join corpus (gold: a Ada PERSON, Dmeir GPE; b ISIS ORG, 300
+// CARDINAL 300):
+//
+//	a  "Ada" PERSON        placed at 1:4           correct
+//	a  "Ada" PERSON        no second Ada: spurious
+//	a  "Dmeir" GPE         17:22                   correct
+//	a  "Bob" ORG           10:13, no gold there    spurious
+//	b  "ISIS" ORG          0:4                     correct
+//	b  "300" CARDINAL 300  10:13                   correct, value too
+//	b  "300" CARDINAL 300  given twice: spurious, under value too
+//	b  "Mosul" GPE         not in the text: spurious
+func TestUnplaced(t *testing.T) {
+	const pred = "a,,,Ada,PERSON,,,\na,,,Ada,PERSON,,,\na,,,Dmeir,GPE,,,\na,,,Bob,ORG,,,\nb,,,ISIS,ORG,,,\nb,,,300,CARDINAL,300,,\nb,,,300,CARDINAL,300,,\nb,,,Mosul,GPE,,,\n"
+	r, err := eval.Score(context.Background(), joinInput(joinGold, pred), eval.Setup{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Systems[0]
+	if got := s.Summary.Micro(eval.Strict); got != (eval.Counts{Correct: 4, Spurious: 4}) {
+		t.Errorf("strict micro = %+v, want COR 4, SPU 4", got)
+	}
+	if got := s.Summary.Micro(eval.Value); got != (eval.Counts{Correct: 1, Spurious: 1}) {
+		t.Errorf("value micro = %+v, want COR 1, SPU 1", got)
+	}
+	want := []string{`a: "Ada" (PERSON)`, `b: "300" (CARDINAL)`, `b: "Mosul" (GPE)`}
+	if s.Unplaced != 8 || s.NotFound != 3 || !slices.Equal(s.NotFoundSome, want) {
+		t.Errorf("unplaced %d, not found %d %q; want 8, 3 %q", s.Unplaced, s.NotFound, s.NotFoundSome, want)
+	}
+	// A gold mention must have offsets.
+	_, err = eval.Score(context.Background(), joinInput("a,,,Ada,PERSON,,,\n", pred), eval.Setup{})
+	if err == nil || !strings.Contains(err.Error(), "g.csv:2:3: start: empty: a gold mention needs its offsets") {
+		t.Errorf("gold without offsets: %v", err)
+	}
+}
