@@ -37,3 +37,36 @@ func TestAlign(t *testing.T) {
 		t.Error("Placed is wrong")
 	}
 }
+
+// FuzzAlign checks that every mention Align places gets a span of the
+// text whose normalised text is the mention's, and that the others keep
+// NoSpan.
+func FuzzAlign(f *testing.F) {
+	f.Add("“Ada” met Bob  Smith.\nAda and Adam", "Ada", "Bob Smith")
+	f.Add("", "x", "")
+	f.Add("a\xffb a", "a", "\xff")
+	f.Add("’’’", "'", "''")
+	f.Fuzz(func(t *testing.T, text, a, b string) {
+		ms := []Mention{{Span: NoSpan, Text: a}, {Span: NoSpan, Text: b}, {Span: NoSpan, Text: a}}
+		notFound := Align(text, ms)
+		x := NewIndex(text)
+		n := 0
+		for i, m := range ms {
+			given := []string{a, b, a}[i]
+			if !m.Span.Placed() {
+				n++
+				continue
+			}
+			got, ok := x.Slice(m.Span)
+			if !ok || got != m.Text || m.Span.Len() <= 0 {
+				t.Fatalf("Align(%q): mention %d at %v has %q, the text there is %q (%v)", text, i, m.Span, m.Text, got, ok)
+			}
+			if normalise(got).s != normalise(given).s {
+				t.Fatalf("Align(%q): mention %d %q placed on %q", text, i, given, got)
+			}
+		}
+		if n != notFound {
+			t.Fatalf("Align(%q) = %d not found, but %d have no span", text, notFound, n)
+		}
+	})
+}
