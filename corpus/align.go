@@ -58,6 +58,11 @@ func Align(text string, ms []Mention) (notFound int) {
 	return notFound
 }
 
+// NormalText returns s as [Align] compares texts: curly quotes as
+// straight ones, runs of white space as one space, no leading or trailing
+// space.
+func NormalText(s string) string { return normalise(s).s }
+
 // normalText is a text normalised as [Align] compares texts, with, for
 // each of its bytes, the code-point offset in the original text where
 // that byte's character came from.

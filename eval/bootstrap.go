@@ -20,6 +20,9 @@ type BootstrapOptions struct {
 	Seed      uint64  // random seed; resample r uses the stream (Seed, r)
 	Workers   int     // goroutines; 0 means GOMAXPROCS. Results do not depend on it.
 	Method    Method  // the interval reports and warnings use: BCa, the default, or Percentile
+	// Schemes are the schemes to make rows for; nil means [Schemes].
+	// [Result.Bootstrap] and [Result.Compare] set it from the setup.
+	Schemes []Scheme
 	// Progress, when set, is called now and then, from one goroutine at a
 	// time, with the resamples (or permutations) done so far and their
 	// total, for a progress display.
@@ -147,7 +150,7 @@ func Bootstrap(docs []DocCounts, opts BootstrapOptions) ([]Row, error) {
 		return nil, err
 	}
 	opts = opts.Defaults()
-	t, err := newTable(docs)
+	t, err := newTable(docs, opts.Schemes)
 	if err != nil {
 		return nil, err
 	}

@@ -74,7 +74,7 @@ func Compare(a, b []DocCounts, opts BootstrapOptions) (*Comparison, error) {
 		return nil, err
 	}
 	opts = opts.Defaults()
-	t, bDocs, err := newPairedTable(a, b)
+	t, bDocs, err := newPairedTable(a, b, opts.Schemes)
 	if err != nil {
 		return nil, err
 	}
@@ -246,7 +246,7 @@ func permute(t *table, bDocs [][]cell, obsA, obsB []float64, opts BootstrapOptio
 // rows of each scheme: sorted ascending, the i-th of m is multiplied by
 // m − i (from i = 0), kept monotone, capped at 1.
 func holm(rows []Difference) {
-	for _, sc := range Schemes {
+	for sc := range Scheme(len(schemeNames)) {
 		var idx []int
 		for i, r := range rows {
 			if r.Key.Scheme == sc && r.Key.Label != All && !r.Key.Macro {

@@ -24,12 +24,21 @@ const (
 	// modifier and unit is correct, an overlap that differs in any of them
 	// is incorrect, whatever the labels.
 	Value
+	// Bag needs no offsets: in each document, the multiset of a label's
+	// predictions is matched against the multiset of its gold mentions,
+	// each mention counted by its text (normalised as [corpus.Align]
+	// compares texts) or, for a numeric label with a value, by its value,
+	// as neleval's document-level entity matching does. Matches are
+	// correct, the other gold mentions missed, the other predictions
+	// spurious. It is scored when Setup.Bag asks for it.
+	Bag
 )
 
-// Schemes lists every scheme in report order.
+// Schemes lists the schemes every scoring reports, in report order; see
+// [Setup.Schemes] for Bag.
 var Schemes = []Scheme{Strict, Exact, Partial, Type, Value}
 
-var schemeNames = [...]string{"strict", "exact", "partial", "type", "value"}
+var schemeNames = [...]string{"strict", "exact", "partial", "type", "value", "bag"}
 
 func (s Scheme) String() string {
 	if s < 0 || int(s) >= len(schemeNames) {

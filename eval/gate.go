@@ -38,7 +38,7 @@ func ParseGate(s string) (Gate, error) {
 	g := Gate{Text: s, Label: parts[1], Op: f[1]}
 	var ok bool
 	if g.Scheme, ok = ParseScheme(parts[0]); !ok {
-		return Gate{}, fmt.Errorf("unknown scheme %q (strict, exact, partial, type, value)", parts[0])
+		return Gate{}, fmt.Errorf("unknown scheme %q (strict, exact, partial, type, value, bag)", parts[0])
 	}
 	switch parts[2] {
 	case "p", "precision":
@@ -66,11 +66,18 @@ func ParseGate(s string) (Gate, error) {
 	return g, nil
 }
 
+// ErrBagOff is [Gate.Check]'s error for a gate on the [Bag] scheme
+// when the setup does not score it (Setup.Bag).
+var ErrBagOff = errors.New("the bag scheme is not scored")
+
 // Check reports whether scoring as s says can give the gate's figure: its
 // label is micro, macro, or a label scored (one of s.Labels when set, else
 // an OntoNotes label; with free, any label, as a CoNLL file's types are),
-// and the value scheme's label is numeric.
+// the value scheme's label is numeric, and the bag scheme is scored.
 func (g Gate) Check(s *Setup, free bool) error {
+	if g.Scheme == Bag && !s.Bag {
+		return ErrBagOff
+	}
 	if g.Label == "micro" || g.Label == "macro" {
 		return nil
 	}

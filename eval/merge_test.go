@@ -89,7 +89,7 @@ func TestMergeShards(t *testing.T) {
 		in := eval.Input{Corpus: c.Name, Docs: c.All(), GoldName: "gold", Gold: eval.Mentions(gold),
 			Systems: []eval.System{{Name: "a", Mentions: eval.Mentions(sys[0])}, {Name: "b", Mentions: eval.Mentions(sys[1])}}}
 		opts := eval.BootstrapOptions{Resamples: 300, Seed: trial, Method: eval.Method(rng.IntN(2))}
-		setup := eval.Setup{KeepDocs: true, SkipUncovered: true, Unit: eval.Unit(rng.IntN(2))}
+		setup := eval.Setup{KeepDocs: true, SkipUncovered: true, Unit: eval.Unit(rng.IntN(2)), Bag: rng.IntN(2) == 0}
 		if rng.IntN(2) == 0 {
 			setup.Scope = eval.NewScope([]corpus.Region{{DocID: docs[0].ID}, {DocID: docs[1].ID, Span: corpus.Span{Start: 0, End: 10}}, {DocID: docs[2].ID}, {DocID: docs[3].ID}})
 		}
@@ -179,7 +179,7 @@ func TestMergeShards(t *testing.T) {
 // document's result, and returns them by name.
 func writeReports(t *testing.T, res *eval.Result, docs []docResult) map[string]string {
 	t.Helper()
-	rows, err := report.NewRows([]string{res.Systems[0].Name, res.Systems[1].Name})
+	rows, err := report.NewRows([]string{res.Systems[0].Name, res.Systems[1].Name}, res.Setup.Schemes())
 	if err != nil {
 		t.Fatal(err)
 	}

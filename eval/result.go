@@ -185,8 +185,10 @@ func (r *Result) Bootstrap() error {
 	if opts == nil {
 		return errors.New("eval: the setup asks for no intervals")
 	}
+	o := *opts
+	o.Schemes = r.Setup.Schemes()
 	for _, s := range r.Systems {
-		rows, err := Bootstrap(s.Units(r.Setup.Unit), *opts)
+		rows, err := Bootstrap(s.Units(r.Setup.Unit), o)
 		if err != nil {
 			return err
 		}
@@ -209,8 +211,8 @@ func (r *Result) Bootstrap() error {
 func (s *SystemResult) goldCounts() map[Key]int {
 	n := map[Key]int{}
 	for _, lc := range s.Summary.Labels() {
-		for _, sc := range Schemes {
-			n[Key{Scheme: sc, Label: lc.Label}] = lc.Scheme[sc].Possible()
+		for sc, c := range lc.Scheme {
+			n[Key{Scheme: Scheme(sc), Label: lc.Label}] = c.Possible()
 		}
 	}
 	return n
@@ -221,6 +223,7 @@ func (s *SystemResult) goldCounts() map[Key]int {
 // row's when a label has fewer than 10 gold mentions.
 func (r *Result) Compare(a, b int, opts BootstrapOptions, alpha float64) (*Comparison, error) {
 	ua, ub := r.Systems[a].Units(r.Setup.Unit), r.Systems[b].Units(r.Setup.Unit)
+	opts.Schemes = r.Setup.Schemes()
 	c, err := Compare(ua, ub, opts)
 	if err != nil {
 		return nil, err

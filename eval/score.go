@@ -228,6 +228,8 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 				r.Numbers = append(r.Numbers, s.chain(l, s.fgold, s.fpred, gp))
 			}
 		}
+		lc.Scheme[Bag] = bag(s.fgold, s.fpred)
+		all.Scheme[Bag] = all.Scheme[Bag].Plus(lc.Scheme[Bag])
 		r.Counts = append(r.Counts, lc)
 	}
 
@@ -242,6 +244,33 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 		return cmp.Or(CompareLabels(a.Gold, b.Gold), CompareLabels(a.Pred, b.Pred))
 	})
 	return r
+}
+
+// bag counts one label's mentions of a document under the [Bag] scheme:
+// matched by text, or by value for a number that has one.
+func bag(gold, pred []corpus.Mention) Counts {
+	key := func(m *corpus.Mention) string {
+		if v := m.Value; m.Label.Numeric() && !v.IsZero() {
+			return "v" + v.String()
+		}
+		return "t" + corpus.NormalText(m.Text)
+	}
+	left := make(map[string]int, len(gold))
+	for i := range gold {
+		left[key(&gold[i])]++
+	}
+	var c Counts
+	for i := range pred {
+		k := key(&pred[i])
+		if left[k] > 0 {
+			left[k]--
+			c.Correct++
+		} else {
+			c.Spurious++
+		}
+	}
+	c.Missed = len(gold) - c.Correct
+	return c
 }
 
 // chooseAlt gives a gold mention with alternative spans the span, its own

@@ -101,6 +101,9 @@ type Setup struct {
 	// scored but counted apart.
 	Scope *Scope
 	Cover Cover
+	// Bag adds the document-level [Bag] scheme, which needs no offsets,
+	// to every report, interval and comparison.
+	Bag bool
 	// Ignore lists gold labels, as the gold has them before Map, whose
 	// mentions are "don't care" (MUC's optional mentions, such as
 	// CoNLL's MISC): such a gold mention is never missed, and a
@@ -171,6 +174,15 @@ func (s *Setup) restrict(ms []corpus.Mention) []corpus.Mention {
 		}
 	}
 	return out
+}
+
+// Schemes returns the schemes the setup reports: [Schemes], and [Bag]
+// with Setup.Bag.
+func (s *Setup) Schemes() []Scheme {
+	if s.Bag {
+		return append(slices.Clip(Schemes), Bag)
+	}
+	return Schemes
 }
 
 // SplitIgnored returns the gold mentions of ms that are not don't care

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/exbench/exbench/corpus"
@@ -255,7 +256,7 @@ func TestTableMatchesCounts(t *testing.T) {
 	for i := range c.docs {
 		sum.Add(s.Score(c.docs[i], c.gold[i], c.pred[i]))
 	}
-	tb, err := newTable(sum.Docs)
+	tb, err := newTable(sum.Docs, append(slices.Clip(Schemes), Bag))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +280,7 @@ func TestTableMatchesCounts(t *testing.T) {
 			}
 		}
 	}
-	if len(tb.keys) < 20 {
-		t.Errorf("only %d keys", len(tb.keys))
+	if len(tb.keys) < 20 || !slices.ContainsFunc(tb.keys, func(k Key) bool { return k.Scheme == Bag && k.Label != All }) {
+		t.Errorf("only %d keys, or none for bag", len(tb.keys))
 	}
 }

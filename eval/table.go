@@ -43,11 +43,12 @@ const (
 // micro counts only what pairs across labels: exact's 2·COR and INC,
 // type's 2·COR and value's 2·COR.
 type table struct {
-	keys   []Key // the non-macro keys, in report order
-	cols   []keyCols
-	macro  [][]int // per scheme, the indexes of the keys averaged by its macro row
-	nslots int
-	docs   [][]cell
+	schemes []Scheme
+	keys    []Key // the non-macro keys, in report order
+	cols    []keyCols
+	macro   [][]int // per scheme of schemes, the indexes of the keys averaged by its macro row
+	nslots  int
+	docs    [][]cell
 }
 
 // keyCols says how a key's c2, pos and act are summed from slots.
@@ -75,9 +76,10 @@ const maxSlots = 1 << 16
 func lo(v int64) int64 { return v & 0xffffffff }
 func hi(v int64) int64 { return v >> 32 }
 
-// newTable builds the table of docs.
-func newTable(docs []DocCounts) (*table, error) {
-	t, _, err := newPairedTable(docs, nil)
+// newTable builds the table of docs, with rows for schemes (nil for
+// [Schemes]).
+func newTable(docs []DocCounts, schemes []Scheme) (*table, error) {
+	t, _, err := newPairedTable(docs, nil, schemes)
 	return t, err
 }
 
@@ -86,8 +88,12 @@ func newTable(docs []DocCounts) (*table, error) {
 // cells, in the same slots, come second. The labels are those present in
 // any document; a label's key is kept when it has a mention under its
 // scheme, micro keys always.
-func newPairedTable(a []DocCounts, b []DocCounts) (*table, [][]cell, error) {
-	t := &table{}
+func newPairedTable(a []DocCounts, b []DocCounts, schemes []Scheme) (*table, [][]cell, error) {
+	t := &table{schemes: schemes}
+	if t.schemes == nil {
+		t.schemes = Schemes
+	}
+	withBag := slices.Contains(t.schemes, Bag)
 	var labels []corpus.Label
 	for _, docs := range [][]DocCounts{a, b} {
 		for _, d := range docs {
@@ -102,15 +108,22 @@ func newPairedTable(a []DocCounts, b []DocCounts) (*table, [][]cell, error) {
 
 	// Logical slots come in pairs that share a cell.
 	pair := func() (int32, int32) { t.nslots += 2; return int32(t.nslots - 2), int32(t.nslots - 1) }
-	type labelSlots struct{ pos, act, cor2, inc, cor2V int32 }
+	// A bag's pos and act are its label's (every mention counts), so a
+	// label stores only its 2·COR for it.
+	type labelSlots struct{ pos, act, cor2, inc, cor2V, cor2B int32 }
 	type microSlots struct{ cor2E, incE, cor2T, cor2V int32 }
 	ls := map[corpus.Label]labelSlots{}
 	for _, l := range labels {
 		var s labelSlots
 		s.pos, s.act = pair()
 		s.cor2, s.inc = pair()
-		s.cor2V = -1
-		if l.Numeric() {
+		s.cor2V, s.cor2B = -1, -1
+		switch {
+		case withBag && l.Numeric():
+			s.cor2V, s.cor2B = pair()
+		case withBag:
+			s.cor2B, _ = pair()
+		case l.Numeric():
 			s.cor2V, _ = pair()
 		}
 		ls[l] = s
@@ -156,6 +169,9 @@ func newPairedTable(a []DocCounts, b []DocCounts) (*table, [][]cell, error) {
 				if s.cor2V >= 0 {
 					add(s.cor2V, 2*lc.Scheme[Value].Correct)
 				}
+				if s.cor2B >= 0 {
+					add(s.cor2B, 2*lc.Scheme[Bag].Correct)
+				}
 			}
 			start := len(cs)
 			for slot, v := range packed {
@@ -193,6 +209,8 @@ func newPairedTable(a []DocCounts, b []DocCounts) (*table, [][]cell, error) {
 			kc.c2 = []term{{s.cor2, 1}, {s.inc, 2}}
 		case Value:
 			kc.c2 = one(s.cor2V)
+		case Bag:
+			kc.c2 = one(s.cor2B)
 		}
 		return kc
 	}
@@ -204,8 +222,11 @@ func newPairedTable(a []DocCounts, b []DocCounts) (*table, [][]cell, error) {
 			}
 			kc.pos = append(kc.pos, term{ls[l].pos, 1})
 			kc.act = append(kc.act, term{ls[l].act, 1})
-			if sc == Strict {
+			switch sc {
+			case Strict:
 				kc.c2 = append(kc.c2, term{ls[l].cor2, 1})
+			case Bag:
+				kc.c2 = append(kc.c2, term{ls[l].cor2B, 1})
 			}
 		}
 		switch sc {
@@ -226,8 +247,8 @@ func newPairedTable(a []DocCounts, b []DocCounts) (*table, [][]cell, error) {
 	for i, v := range t.sum(bDocs, nil) {
 		present[i] += v
 	}
-	t.macro = make([][]int, len(Schemes))
-	for _, sc := range Schemes {
+	t.macro = make([][]int, len(t.schemes))
+	for i, sc := range t.schemes {
 		t.keys = append(t.keys, Key{Scheme: sc, Label: All})
 		t.cols = append(t.cols, microCols(sc))
 		for _, l := range labels {
@@ -237,7 +258,7 @@ func newPairedTable(a []DocCounts, b []DocCounts) (*table, [][]cell, error) {
 			if present[ls[l].pos]+present[ls[l].act] == 0 {
 				continue
 			}
-			t.macro[sc] = append(t.macro[sc], len(t.keys))
+			t.macro[i] = append(t.macro[i], len(t.keys))
 			t.keys = append(t.keys, Key{Scheme: sc, Label: l})
 			t.cols = append(t.cols, labelCols(sc, l))
 		}
@@ -293,7 +314,7 @@ func resize(s []int64, n int) []int64 {
 // totals, then every scheme's macro averages, into out: three values a
 // key, keys first, then three a scheme. 0/0 is 0, as everywhere.
 func (t *table) metrics(tot []int64, out []float64) []float64 {
-	n := 3 * (len(t.keys) + len(Schemes))
+	n := 3 * (len(t.keys) + len(t.schemes))
 	if cap(out) < n {
 		out = make([]float64, n)
 	}
@@ -313,7 +334,7 @@ func (t *table) metrics(tot []int64, out []float64) []float64 {
 		out[3*k], out[3*k+1], out[3*k+2] = p, r, f
 	}
 	base := 3 * len(t.keys)
-	for sc, ks := range t.macro {
+	for i, ks := range t.macro {
 		var p, r, f float64
 		for _, k := range ks {
 			p += out[3*k]
@@ -323,7 +344,7 @@ func (t *table) metrics(tot []int64, out []float64) []float64 {
 		if n := float64(len(ks)); n > 0 {
 			p, r, f = p/n, r/n, f/n
 		}
-		out[base+3*sc], out[base+3*sc+1], out[base+3*sc+2] = p, r, f
+		out[base+3*i], out[base+3*i+1], out[base+3*i+2] = p, r, f
 	}
 	return out
 }
@@ -332,7 +353,7 @@ func (t *table) metrics(tot []int64, out []float64) []float64 {
 // scheme's macro row.
 func (t *table) rowKeys() []Key {
 	keys := slices.Clone(t.keys)
-	for _, sc := range Schemes {
+	for _, sc := range t.schemes {
 		keys = append(keys, Key{Scheme: sc, Label: All, Macro: true})
 	}
 	return keys

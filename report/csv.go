@@ -77,13 +77,19 @@ func undefinedWarning(c eval.Counts) string {
 	return ""
 }
 
-// schemesOf returns the schemes a label is scored under: Value only for
-// the numeric labels and micro.
-func schemesOf(l corpus.Label) []eval.Scheme {
+// schemesOf returns the schemes of schemes a label is scored under:
+// Value only for the numeric labels and micro.
+func schemesOf(l corpus.Label, schemes []eval.Scheme) []eval.Scheme {
 	if l == eval.All || l.Numeric() {
-		return eval.Schemes
+		return schemes
 	}
-	return eval.Schemes[:eval.Value]
+	out := make([]eval.Scheme, 0, len(schemes))
+	for _, sc := range schemes {
+		if sc != eval.Value {
+			out = append(out, sc)
+		}
+	}
+	return out
 }
 
 func countCells(c eval.Counts) [10]string {

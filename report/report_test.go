@@ -56,7 +56,7 @@ func scored(t *testing.T) (*eval.Result, *report.Rows, *report.Changes) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := report.NewRows([]string{"A", "B"})
+	rows, err := report.NewRows([]string{"A", "B"}, eval.Schemes)
 	if err != nil {
 		t.Fatal(err)
 	}

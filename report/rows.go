@@ -17,16 +17,18 @@ import (
 // they are made (where the system allows it), so that nothing is left
 // behind even by a killed run. Close removes the rest.
 type Rows struct {
-	names  []string
-	docs   [][]*spool[docRow] // by system, then scheme
-	errors []*spool[errorRow] // by system
+	names   []string
+	schemes []eval.Scheme
+	docs    [][]*spool[docRow] // by system, then scheme
+	errors  []*spool[errorRow] // by system
 }
 
-// NewRows returns an empty Rows for the systems named names, in order.
-func NewRows(names []string) (*Rows, error) {
-	r := &Rows{names: names}
+// NewRows returns an empty Rows for the systems named names, in order,
+// with documents.csv rows for schemes (see [eval.Setup.Schemes]).
+func NewRows(names []string, schemes []eval.Scheme) (*Rows, error) {
+	r := &Rows{names: names, schemes: schemes}
 	for range names {
-		docs := make([]*spool[docRow], len(eval.Schemes))
+		docs := make([]*spool[docRow], len(schemes))
 		r.docs = append(r.docs, docs)
 		for i := range docs {
 			var err error
@@ -48,7 +50,7 @@ func NewRows(names []string) (*Rows, error) {
 // Add adds a document's rows for system sys: it fits [eval.Setup.Each].
 func (r *Rows) Add(_ *eval.Case, sys int, res *eval.DocResult) error {
 	c := res.Counts[0]
-	for i, sc := range eval.Schemes {
+	for i, sc := range r.schemes {
 		if err := r.docs[sys][i].add(docRowOf(r.names[sys], sc, res.DocID, c.Scheme[sc])); err != nil {
 			return err
 		}

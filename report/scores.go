@@ -139,9 +139,10 @@ func systemScoreRows(res *eval.Result, s *eval.SystemResult) []ScoreRow {
 	var rows []ScoreRow
 	name, lm, labels := gold.EscapeCell(s.Name), gold.EscapeCell(LabelMap(&res.Setup)), Labels(&res.Setup)
 	labelCounts := s.Summary.Labels()
-	for _, sc := range eval.Schemes {
+	schemes := res.Setup.Schemes()
+	for _, sc := range schemes {
 		for _, lc := range labelCounts {
-			if !slices.Contains(schemesOf(lc.Label), sc) {
+			if !slices.Contains(schemesOf(lc.Label, schemes), sc) {
 				continue
 			}
 			c := lc.Scheme[sc]

@@ -48,12 +48,13 @@ func Table(w io.Writer, res *eval.Result) error {
 		for _, lc := range labels {
 			width = max(width, len(labelName(lc.Label)))
 		}
-		schemeHeader(&b, fmt.Sprintf("%-*s %5s %5s", width, "label", "gold", "pred"))
+		schemes := res.Setup.Schemes()
+		schemeHeader(&b, fmt.Sprintf("%-*s %5s %5s", width, "label", "gold", "pred"), schemes)
 		for _, lc := range labels {
 			strict := lc.Scheme[eval.Strict]
 			cells := []string{fmt.Sprintf("%-*s %5d %5d", width, labelName(lc.Label), strict.Possible(), strict.Actual())}
-			for _, sc := range eval.Schemes {
-				if !slices.Contains(schemesOf(lc.Label), sc) {
+			for _, sc := range schemes {
+				if !slices.Contains(schemesOf(lc.Label, schemes), sc) {
 					cells = append(cells, strings.Repeat(" ", 21))
 					continue
 				}
@@ -62,7 +63,7 @@ func Table(w io.Writer, res *eval.Result) error {
 			tableLine(&b, cells...)
 		}
 		cells := []string{fmt.Sprintf("%-*s %5s %5s", width, "macro", "", "")}
-		for _, sc := range eval.Schemes {
+		for _, sc := range schemes {
 			m := s.Summary.Macro(sc)
 			if sc == eval.Value && m.Labels == 0 {
 				cells = append(cells, naCell)
@@ -78,7 +79,7 @@ func Table(w io.Writer, res *eval.Result) error {
 				rows = append(rows, f1Intervals(s, &res.Setup, labelName(lc.Label), eval.Key{Label: lc.Label}, lc.Scheme[:]))
 			}
 			rows = append(rows, f1Intervals(s, &res.Setup, "macro", eval.Key{Macro: true}, nil))
-			intervalTable(&b, res.Setup.Intervals, res.Setup.Unit, "label", rows)
+			intervalTable(&b, &res.Setup, "label", rows)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -105,11 +106,12 @@ func prfCell(sc eval.Scheme, c eval.Counts) string {
 func f1Intervals(s *eval.SystemResult, setup *eval.Setup, name string, k eval.Key, counts []eval.Counts) []string {
 	row := []string{name}
 	method := setup.Intervals.Defaults().Method
-	for _, sc := range eval.Schemes {
+	schemes := setup.Schemes()
+	for _, sc := range schemes {
 		k.Scheme = sc
 		r, ok := s.Interval(k)
 		switch {
-		case !k.Macro && !slices.Contains(schemesOf(k.Label), sc):
+		case !k.Macro && !slices.Contains(schemesOf(k.Label, schemes), sc):
 			row = append(row, "")
 		case counts != nil && sc == eval.Value && (counts[sc].Possible() == 0 || counts[sc].Actual() == 0):
 			row = append(row, "n/a")
@@ -127,7 +129,8 @@ func f1Intervals(s *eval.SystemResult, setup *eval.Setup, name string, k eval.Ke
 // intervalTable writes rows of f1Intervals under a header that says how
 // the intervals were made. Each cell is F1, a space and its interval,
 // "56.2 52.0–60.1", so that five schemes fit in about 100 columns.
-func intervalTable(b *strings.Builder, o *eval.BootstrapOptions, u eval.Unit, first string, rows [][]string) {
+func intervalTable(b *strings.Builder, setup *eval.Setup, first string, rows [][]string) {
+	o, u := setup.Intervals, setup.Unit
 	fmt.Fprintf(b, "F1 in %% and its interval (%s)\n", Intervals(*o, u))
 	width := len(first)
 	for _, r := range rows {
@@ -135,7 +138,7 @@ func intervalTable(b *strings.Builder, o *eval.BootstrapOptions, u eval.Unit, fi
 	}
 	const cell = 18
 	head := []string{fmt.Sprintf("%-*s", width, first)}
-	for _, sc := range eval.Schemes {
+	for _, sc := range setup.Schemes() {
 		head = append(head, fmt.Sprintf("  %-*s", cell, sc))
 	}
 	tableLine(b, head...)
@@ -156,10 +159,10 @@ func prf(p, r, f1 float64) string { return fmt.Sprintf("   %6s%6s%6s", pct(p), p
 
 // schemeHeader writes the two header lines of a table whose left columns
 // are headed left, followed by a P, R, F1 group per scheme.
-func schemeHeader(b *strings.Builder, left string) {
+func schemeHeader(b *strings.Builder, left string, schemes []eval.Scheme) {
 	head := []string{strings.Repeat(" ", len(left))}
 	sub := []string{left}
-	for _, sc := range eval.Schemes {
+	for _, sc := range schemes {
 		head = append(head, fmt.Sprintf("   %-18s", sc))
 		sub = append(sub, fmt.Sprintf("   %6s%6s%6s", "P", "R", "F1"))
 	}
@@ -195,12 +198,13 @@ func BenchTable(w io.Writer, res *eval.Result, b Bench) error {
 	for _, s := range res.Systems {
 		width = max(width, len(s.Name))
 	}
-	schemeHeader(&sb, fmt.Sprintf("%-*s %6s %8s", width, "system", "found", "docs/s"))
+	schemes := res.Setup.Schemes()
+	schemeHeader(&sb, fmt.Sprintf("%-*s %6s %8s", width, "system", "found", "docs/s"), schemes)
 	var intervals [][]string
 	for i, s := range res.Systems {
 		cells := []string{fmt.Sprintf("%-*s %6d %8.1f", width, s.Name, s.Summary.Micro(eval.Strict).Actual(), b.DocsPerSec[i])}
-		micro := make([]eval.Counts, len(eval.Schemes))
-		for _, sc := range eval.Schemes {
+		micro := make([]eval.Counts, eval.Bag+1)
+		for _, sc := range schemes {
 			micro[sc] = s.Summary.Micro(sc)
 			cells = append(cells, prfCell(sc, micro[sc]))
 		}
@@ -211,7 +215,7 @@ func BenchTable(w io.Writer, res *eval.Result, b Bench) error {
 	}
 	if len(intervals) > 0 {
 		sb.WriteString("\nmicro ")
-		intervalTable(&sb, res.Setup.Intervals, res.Setup.Unit, "system", intervals)
+		intervalTable(&sb, &res.Setup, "system", intervals)
 	}
 	chains(&sb, res.Systems, width)
 	_, err := io.WriteString(w, sb.String())

@@ -330,6 +330,9 @@ func parseRegressionOn(values []string, setup *eval.Setup) (map[string]bool, err
 			if err == nil {
 				err = g.Check(setup, false)
 			}
+			if errors.Is(err, eval.ErrBagOff) {
+				return nil, usagef("compare: -regression-on %q: %v: add -bag", key, err)
+			}
 			if err != nil {
 				return nil, usagef("compare: -regression-on %q: %v", key, err)
 			}

@@ -24,12 +24,14 @@ import (
 type scoringFlags struct {
 	mapSpec, mapTo, labels, scopePath, ignore string
 	valueTol                                  float64
+	bag                                       bool
 }
 
 func (f *scoringFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.mapSpec, "map", "", "map labels before scoring: a built-in `map` (conll2003, prose), FROM=TO pairs (PER=PERSON,MISC=-), or a CSV file from,to; - drops a label")
 	fs.StringVar(&f.mapTo, "map-to", "pred", "which side -map applies to: pred, gold or both")
 	fs.StringVar(&f.labels, "labels", "", "score only these `labels` (comma-separated, after -map), on both sides")
+	fs.BoolVar(&f.bag, "bag", false, "also score the document-level bag scheme, which needs no offsets: per document and label, predictions match gold mentions by text (by value for numbers), in any position")
 	fs.StringVar(&f.ignore, "ignore", "", "gold `labels` (comma-separated, as the gold has them, before -map) that are don't care: never missed, and a prediction on one alone is not scored but counted (dont_care in scores.csv); MISC for CoNLL-2003")
 	numberVar(fs, &f.valueTol, "value-tol", 0, "relative `tolerance` within which two values are the same number (0.01: 1%)")
 	fs.StringVar(&f.scopePath, "scope", "", "a scope `file` (CSV doc_id,start,end) saying which documents, or regions of them, the gold covers (default: the gold directory's scope.csv, if any); predictions outside are counted as out_of_scope, not scored")
@@ -71,6 +73,7 @@ func (f *scoringFlags) setup(verb string, free bool) (eval.Setup, error) {
 		return s, usagef("%s: -value-tol %v: want a number from 0 up to 1", verb, f.valueTol)
 	}
 	s.Score.ValueTol = f.valueTol
+	s.Bag = f.bag
 	switch f.mapTo {
 	case "pred":
 		s.MapTo = eval.MapPred
@@ -227,6 +230,9 @@ func (g *gateFlags) parse(verb string, setup *eval.Setup, free bool) error {
 		gate, err := eval.ParseGate(e)
 		if err == nil {
 			err = gate.Check(setup, free)
+		}
+		if errors.Is(err, eval.ErrBagOff) {
+			return usagef("%s: -fail-if %q: %v: add -bag", verb, e, err)
 		}
 		if err != nil {
 			return usagef("%s: -fail-if %q: %v", verb, e, err)

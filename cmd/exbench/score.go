@@ -172,7 +172,7 @@ func reportRows(dir string, setup *eval.Setup, systems []eval.System) (*report.R
 	for i, s := range systems {
 		names[i] = s.Name
 	}
-	rows, err := report.NewRows(names)
+	rows, err := report.NewRows(names, setup.Schemes())
 	if err != nil {
 		return nil, err
 	}
