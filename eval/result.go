@@ -96,10 +96,12 @@ func ScoreCases(ctx context.Context, cases iter.Seq2[Case, error], names []strin
 		s.Summary.NoDocs = !setup.keepsDocs()
 		r.Systems = append(r.Systems, s)
 	}
-	sc := NewScorer(setup.Score)
+	opts := setup.Score
+	opts.Bag = setup.Bag
+	sc := NewScorer(opts)
 	var sentences *Scorer
 	if setup.Unit == Sentences && (setup.KeepDocs || setup.Intervals != nil) {
-		opts := setup.Score
+		opts := opts
 		opts.NoMistakes = true
 		sentences = NewScorer(opts)
 	}

@@ -123,6 +123,8 @@ type Options struct {
 	// same number (0.01: within 1% of the larger); 0 asks for equal
 	// numbers.
 	ValueTol float64
+	// Bag counts the [Bag] scheme too ([Score] sets it from Setup.Bag).
+	Bag bool
 }
 
 // Scorer scores documents. It reuses buffers between documents, so it is
@@ -132,6 +134,7 @@ type Scorer struct {
 	m            matcher
 	gold, pred   []corpus.Mention
 	fgold, fpred []corpus.Mention // one label's, or the numeric, mentions
+	bagLeft      map[string]int   // the bag scheme's unmatched gold keys
 }
 
 // NewScorer returns a Scorer with the given options.
@@ -228,8 +231,10 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 				r.Numbers = append(r.Numbers, s.chain(l, s.fgold, s.fpred, gp))
 			}
 		}
-		lc.Scheme[Bag] = bag(s.fgold, s.fpred)
-		all.Scheme[Bag] = all.Scheme[Bag].Plus(lc.Scheme[Bag])
+		if s.opts.Bag {
+			lc.Scheme[Bag] = s.bag(s.fgold, s.fpred)
+			all.Scheme[Bag] = all.Scheme[Bag].Plus(lc.Scheme[Bag])
+		}
 		r.Counts = append(r.Counts, lc)
 	}
 
@@ -248,14 +253,18 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 
 // bag counts one label's mentions of a document under the [Bag] scheme:
 // matched by text, or by value for a number that has one.
-func bag(gold, pred []corpus.Mention) Counts {
+func (s *Scorer) bag(gold, pred []corpus.Mention) Counts {
 	key := func(m *corpus.Mention) string {
 		if v := m.Value; m.Label.Numeric() && !v.IsZero() {
 			return "v" + v.String()
 		}
 		return "t" + corpus.NormalText(m.Text)
 	}
-	left := make(map[string]int, len(gold))
+	if s.bagLeft == nil {
+		s.bagLeft = map[string]int{}
+	}
+	left := s.bagLeft
+	clear(left)
 	for i := range gold {
 		left[key(&gold[i])]++
 	}
