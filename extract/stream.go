@@ -88,35 +88,36 @@ func Stream(ctx context.Context, e Extractor, docs iter.Seq2[corpus.Doc, error],
 		failed  bool // emit failed: no more calls
 		fp      = sha256.New()
 	)
-	held := make(chan struct{}, 2*workers) // documents held, in flight or waiting their turn
+	size := 1 // documents a request
+	batcher, _ := e.(Batcher)
+	if batcher != nil {
+		size = max(batcher.BatchSize(), 1)
+	}
+	held := make(chan struct{}, 2*workers*size) // documents held, in flight or waiting their turn
 	var problems []error
 	i := 0
-feed:
-	for d, err := range docs {
-		if err != nil {
-			problems = append(problems, err)
-			continue
-		}
-		select {
-		case held <- struct{}{}:
-		case <-gctx.Done():
-			break feed
-		}
-		at := i
-		i++
+	// launch extracts a batch of documents, the first at position at.
+	launch := func(batch []corpus.Doc, at int) {
 		g.Go(func() error {
 			t0 := time.Now()
-			ms, err := e.Extract(gctx, d)
-			if err == nil {
-				err = check(d, ms)
-			}
+			out, err := extractBatch(gctx, e, batcher, batch)
+			took := time.Since(t0) / time.Duration(len(batch))
 			if err != nil {
-				return docError(e, d, err)
+				return err
 			}
-			ms, dups := dropDuplicates(ms)
+			results := make([]done, len(batch))
+			for k, d := range batch {
+				if err := check(d, out[k]); err != nil {
+					return docError(e, d, err)
+				}
+				ms, dups := dropDuplicates(out[k])
+				results[k] = done{d, ms, dups, took}
+			}
 			mu.Lock()
 			defer mu.Unlock()
-			pending[at] = done{d, ms, dups, time.Since(t0)}
+			for k, r := range results {
+				pending[at+k] = r
+			}
 			for !failed {
 				p, ok := pending[next]
 				if !ok {
@@ -138,6 +139,29 @@ feed:
 			return nil
 		})
 	}
+	var batch []corpus.Doc
+feed:
+	for d, err := range docs {
+		if err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		select {
+		case held <- struct{}{}:
+		case <-gctx.Done():
+			batch = nil
+			break feed
+		}
+		batch = append(batch, d)
+		if len(batch) == size {
+			launch(batch, i)
+			i += len(batch)
+			batch = nil
+		}
+	}
+	if len(batch) > 0 {
+		launch(batch, i)
+	}
 	err := g.Wait()
 	st.Wall = time.Since(start)
 	st.Fingerprint = "sha256:" + hex.EncodeToString(fp.Sum(nil))
@@ -151,6 +175,47 @@ feed:
 		return st, corpus.Join(problems...)
 	}
 	return st, nil
+}
+
+// Batcher is an extractor that works on several documents at once, such
+// as a program whose model runs faster on batches: [Stream] hands it
+// BatchSize documents a call, consecutive in corpus order.
+type Batcher interface {
+	Extractor
+	BatchSize() int
+	// ExtractBatch returns the mentions of each of docs, in order.
+	ExtractBatch(ctx context.Context, docs []corpus.Doc) ([][]corpus.Mention, error)
+}
+
+// extractBatch extracts docs with b when it takes batches, else one by
+// one with e; an error names the extractor and the document.
+func extractBatch(ctx context.Context, e Extractor, b Batcher, docs []corpus.Doc) ([][]corpus.Mention, error) {
+	if b == nil || b.BatchSize() <= 1 {
+		out := make([][]corpus.Mention, len(docs))
+		for k, d := range docs {
+			ms, err := e.Extract(ctx, d)
+			if err != nil {
+				return nil, docError(e, d, err)
+			}
+			out[k] = ms
+		}
+		return out, nil
+	}
+	out, err := b.ExtractBatch(ctx, docs)
+	var named interface{ Extractor() (name, docID string) }
+	switch {
+	case err != nil && errors.As(err, &named):
+		if name, _ := named.Extractor(); name == e.Name() {
+			return nil, err // it names the document of the batch it is about
+		}
+		return nil, docError(e, docs[0], err)
+	case err != nil:
+		return nil, docError(e, docs[0], err)
+	}
+	if len(out) != len(docs) {
+		return nil, fmt.Errorf("extractor %s: %d answers for a batch of %d documents", e.Name(), len(out), len(docs))
+	}
+	return out, nil
 }
 
 // docError returns err, from extracting d with e, prefixed with the

@@ -105,6 +105,20 @@ func TestExampleLLM(t *testing.T) {
 	if !strings.Contains(stdout, "value                bag\n") {
 		t.Errorf("the bench table has no bag column:\n%s", stdout)
 	}
+	// Sent two documents a request (-batch 2), the same scores.
+	out2 := t.TempDir()
+	code, _, stderr = exbench(t, "bench", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv", "-ci=false", "-bag", "-batch", "2",
+		"-extractor", "external", "-cmd", python+" "+script+" testdata/llm/answers.jsonl", "-name", "llm", "-ready", "-o", out2)
+	if code != 0 {
+		t.Fatalf("bench -batch 2: exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"scores.csv", "predictions/llm.csv"} {
+		a, _ := os.ReadFile(filepath.Join(out, name))
+		b, _ := os.ReadFile(filepath.Join(out2, name))
+		if string(a) != string(b) || len(a) == 0 {
+			t.Errorf("%s differs with -batch 2", name)
+		}
+	}
 	// The predictions keep no offsets: they are written as given.
 	data, err := os.ReadFile(filepath.Join(out, "predictions", "llm.csv"))
 	if err != nil {

@@ -24,7 +24,7 @@ type externalFlags struct {
 	cmd, name, version   string
 	shell, ready         bool
 	timeout, loadTimeout time.Duration
-	copies               int              // -j: one copy of the program per worker
+	copies, batch        int              // -j: one copy of the program per worker; -batch
 	labels               *corpus.LabelMap // the -map its mentions are scored through
 }
 
@@ -35,6 +35,7 @@ func (x *externalFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&x.version, "version", "", "with -extractor external, its `version`, written into every output")
 	fs.DurationVar(&x.timeout, "timeout", external.DefaultTimeout, "with -extractor external, how long one document may take")
 	fs.DurationVar(&x.loadTimeout, "load-timeout", external.DefaultLoadTimeout, "with -extractor external, how long the program may take to load: to say {\"ready\": true} with -ready, else added to -timeout for its first answer")
+	fs.IntVar(&x.batch, "batch", 1, "with -extractor external, send each copy `N` documents a request, one line {\"batch\": [...]}, which it answers with a line a document (for models faster on batches)")
 	fs.BoolVar(&x.ready, "ready", false, "with -extractor external, wait for the program to print {\"ready\": true} once loaded (the load time goes into the manifest)")
 }
 
@@ -88,10 +89,13 @@ func newExtractor(spec string, x externalFlags) (extract.Extractor, error) {
 			if x.loadTimeout <= 0 {
 				return nil, usagef("-load-timeout %v: want a time longer than 0", x.loadTimeout)
 			}
+			if x.batch < 1 {
+				return nil, usagef("-batch %d: want at least 1", x.batch)
+			}
 			ext, err := external.New(external.Config{
 				Command: x.cmd, Shell: x.shell, Name: x.name, Version: x.version,
 				Timeout: x.timeout, LoadTimeout: x.loadTimeout, Ready: x.ready,
-				Copies: x.copies, Map: x.labels,
+				Copies: x.copies, Batch: x.batch, Map: x.labels,
 			})
 			if err != nil {
 				return nil, &usageError{err.Error()}

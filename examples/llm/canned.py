@@ -17,7 +17,8 @@ the file given as the argument, as a model would have given them:
         -name canned-llm -version 1
 
 To use a real model, replace answer() with a call to it that returns the
-same list.
+same list. With -batch N, exbench sends N documents a line,
+{"batch": [...]}, for a model that takes several prompts at once.
 """
 
 import json
@@ -38,15 +39,17 @@ def main():
     canned = load(sys.argv[1])
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
-        doc = json.loads(line)
-        mentions = []
-        for e in answer(canned, doc):
-            m = {"text": e["text"], "label": e["type"]}
-            for k in ("value", "modifier", "unit"):
-                if k in e:
-                    m[k] = e[k]
-            mentions.append(m)
-        print(json.dumps({"doc_id": doc["doc_id"], "mentions": mentions}), flush=True)
+        request = json.loads(line)
+        docs = request["batch"] if "batch" in request else [request]  # -batch N sends {"batch": [...]}
+        for doc in docs:
+            mentions = []
+            for e in answer(canned, doc):
+                m = {"text": e["text"], "label": e["type"]}
+                for k in ("value", "modifier", "unit"):
+                    if k in e:
+                        m[k] = e[k]
+                mentions.append(m)
+            print(json.dumps({"doc_id": doc["doc_id"], "mentions": mentions}), flush=True)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,19 @@ func encodeRequest(doc corpus.Doc) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// batchRequest turns request lines into one batch line:
+// {"batch": [request, request, ...]}.
+func batchRequest(lines []byte) []byte {
+	out := append(make([]byte, 0, len(lines)+16), `{"batch": [`...)
+	for i, l := range bytes.SplitAfter(bytes.TrimSuffix(lines, []byte("\n")), []byte("\n")) {
+		if i > 0 {
+			out = append(out, ", "...)
+		}
+		out = append(out, bytes.TrimSuffix(l, []byte("\n"))...)
+	}
+	return append(out, "]}\n"...)
+}
+
 // The fields of an answer and of a mention in it.
 var (
 	answerFields  = []string{"doc_id", "mentions"}

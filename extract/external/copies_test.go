@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,5 +178,48 @@ func BenchmarkCopies(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "docs/s")
 		})
+	}
+}
+
+// TestBatch sends batches of 3 documents to each of two copies that
+// read batch lines only: 7 documents go as batches of 3, 3 and 1, and
+// their answers come back in corpus order.
+func TestBatch(t *testing.T) {
+	dir := t.TempDir()
+	x := shellFake(t, "batch", "FAKENER_DIR="+shellQuote(dir), Config{Copies: 2, Batch: 3, Timeout: 20 * time.Second})
+	if x.BatchSize() != 3 {
+		t.Errorf("BatchSize() = %d, want 3", x.BatchSize())
+	}
+	var docs []corpus.Doc
+	var want [][]corpus.Mention
+	for i := range 7 {
+		tc := capitalisedCases[i%len(capitalisedCases)]
+		id := fmt.Sprintf("%s%d", tc.id, i)
+		text, ms := marks.MustParse(id, tc.marked)
+		docs = append(docs, corpus.Doc{ID: id, Text: text})
+		want = append(want, ms)
+	}
+	c, err := corpus.New("batch", docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := extract.Run(context.Background(), x, c, extract.Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, r.Mentions, cmpMentions, cmpopts.EquateEmpty(), cmpopts.IgnoreFields(corpus.Mention{}, "Score", "HasScore")); diff != "" {
+		t.Errorf("mentions (-want +got):\n%s", diff)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "sizes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizes := strings.Fields(string(data))
+	slices.Sort(sizes)
+	if fmt.Sprint(sizes) != "[1 3 3]" {
+		t.Errorf("batch sizes %v, want 3, 3 and 1", sizes)
 	}
 }

@@ -65,6 +65,15 @@
 // buffers stdout when it is a pipe: flush after each answer line (or run
 // python3 -u), or exbench waits in vain.
 //
+// With Config.Batch above 1, exbench sends a copy several documents in
+// one line, in corpus order, for models that run faster on batches
+// (spaCy's nlp.pipe, a model on a GPU):
+//
+//	{"batch": [{"doc_id": "d1", "text": "..."}, {"doc_id": "d2", "text": "..."}]}
+//
+// and the program answers with one line per document, in the same order,
+// as above. The last batch may be shorter.
+//
 // A program that loads a model may say so: with Config.Ready it prints
 //
 //	{"ready": true}

@@ -55,38 +55,47 @@ type outLine struct {
 
 var errLineTooLong = fmt.Errorf("line longer than %d MiB (an answer must fit in one line)", MaxLine>>20)
 
-// extract sends doc to the program and returns the mentions of its
-// answer, sorted by start, with DocID set and Text filled in. The first
-// call starts the program, unless [process.ready] did.
+// extract sends docs to the program, one request line each or, with
+// batch, all in one line ({"batch": [...]}), and returns the mentions of
+// each one's answer line, in order, sorted by start, with DocID set and
+// Text filled in. The first call starts the program, unless
+// [process.ready] did.
 //
-// Every failure is an [*Error], after which the process is dead: it has
-// been killed with its process group, and every later call returns the
-// same error. The failures are: the program cannot be started, has exited
-// (ErrExited), gives no answer within the timeout (ErrTimeout; the first
-// answer may take the load timeout more), answers with a line that is not
-// a well-formed answer (ErrOutput), answers for another document
-// (ErrDocID) or with a bad mention (ErrMention). Cancelling ctx while the
-// program works on doc kills it too, since its answer would come when the
-// next document is expected; a ctx done before doc is sent is only
-// returned.
-func (e *process) extract(ctx context.Context, doc corpus.Doc) ([]corpus.Mention, error) {
+// Every failure is an [*Error] naming the document it was on, after which
+// the process is dead: it has been killed with its process group, and
+// every later call returns the same error. The failures are: the program
+// cannot be started, has exited (ErrExited), gives no answer within the
+// timeout a document (ErrTimeout; the first answer may take the load
+// timeout more), answers with a line that is not a well-formed answer
+// (ErrOutput), answers for another document (ErrDocID) or with a bad
+// mention (ErrMention). Cancelling ctx while the program works kills it
+// too, since its answers would come when the next documents are
+// expected; a ctx done before anything is sent is only returned.
+func (e *process) extract(ctx context.Context, docs []corpus.Doc, batch bool) ([][]corpus.Mention, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.dead != nil {
 		return nil, e.dead
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, &Error{Name: e.name, DocID: doc.ID, Err: err}
+		return nil, &Error{Name: e.name, DocID: docs[0].ID, Err: err}
 	}
 	if err := e.startOnce(); err != nil {
 		return nil, err
 	}
-	req, err := encodeRequest(doc)
-	if err != nil {
-		return nil, &Error{Name: e.name, DocID: doc.ID, Err: err}
+	var req []byte
+	for _, doc := range docs {
+		r, err := encodeRequest(doc)
+		if err != nil {
+			return nil, &Error{Name: e.name, DocID: doc.ID, Err: err}
+		}
+		req = append(req, r...)
+	}
+	if batch {
+		req = batchRequest(req)
 	}
 
-	wait := e.timeout
+	wait := e.timeout * time.Duration(len(docs))
 	if e.answers == 0 && e.lineNo == 0 { // nothing read yet: the program may still be loading
 		wait += e.load
 	}
@@ -97,64 +106,67 @@ func (e *process) extract(ctx context.Context, doc corpus.Doc) ([]corpus.Mention
 		_, err := e.stdin.Write(req)
 		written <- err
 	}()
-	timeout := func() error {
-		if e.answers == 0 {
-			return e.fail(doc.ID, 0, problemf(ErrTimeout, "no answer to the first document within the load timeout and the timeout, %v + %v: a program that loads a model first may need a longer load timeout, and one that does not flush its stdout after each answer never answers", e.load, e.timeout))
-		}
-		return e.fail(doc.ID, 0, problemf(ErrTimeout, "no answer within %v, after %d documents answered (a slow document needs a longer timeout)", e.timeout, e.answers))
-	}
-	cancelled := func() error {
-		return e.fail(doc.ID, 0, fmt.Errorf("%w (the program was stopped)", context.Cause(ctx)))
-	}
-
-	var answer outLine
-	for waiting := true; waiting; {
-		select {
-		case err := <-written:
-			written = nil
-			if err != nil { // the program closed its stdin, or exited
-				return nil, e.exitedEarly(doc.ID)
+	out := make([][]corpus.Mention, len(docs))
+	for k, doc := range docs {
+		timeout := func() error {
+			if e.answers == 0 {
+				return e.fail(doc.ID, 0, problemf(ErrTimeout, "no answer to the first document within the load timeout and the timeout, %v + %v: a program that loads a model first may need a longer load timeout, and one that does not flush its stdout after each answer never answers", e.load, e.timeout))
 			}
-		case l, ok := <-e.lines:
-			if !ok {
-				return nil, e.exitedEarly(doc.ID)
+			return e.fail(doc.ID, 0, problemf(ErrTimeout, "no answer within %v, after %d documents answered (a slow document needs a longer timeout)", e.timeout, e.answers))
+		}
+		cancelled := func() error {
+			return e.fail(doc.ID, 0, fmt.Errorf("%w (the program was stopped)", context.Cause(ctx)))
+		}
+		var answer outLine
+		for waiting := true; waiting; {
+			select {
+			case err := <-written:
+				written = nil
+				if err != nil { // the program closed its stdin, or exited
+					return nil, e.exitedEarly(doc.ID)
+				}
+			case l, ok := <-e.lines:
+				if !ok {
+					return nil, e.exitedEarly(doc.ID)
+				}
+				e.lineNo = l.n
+				if l.n == 1 && l.err == nil && isReady(l.data) {
+					continue // the handshake, unasked for: the answer comes next
+				}
+				answer, waiting = l, false
+			case <-timer.C:
+				return nil, timeout()
+			case <-ctx.Done():
+				return nil, cancelled()
 			}
-			e.lineNo = l.n
-			if l.n == 1 && l.err == nil && isReady(l.data) {
-				continue // the handshake, unasked for: the answer comes next
+		}
+		if answer.err != nil {
+			return nil, e.fail(doc.ID, answer.n, problemf(ErrOutput, "%v", answer.err))
+		}
+		ms, err := parseAnswer(answer.data, answer.n, doc, e.labels)
+		if err != nil {
+			var pe *Error
+			if errors.As(err, &pe) {
+				err = pe.Err
 			}
-			answer, waiting = l, false
-		case <-timer.C:
-			return nil, timeout()
-		case <-ctx.Done():
-			return nil, cancelled()
+			return nil, e.fail(doc.ID, answer.n, err)
+		}
+		out[k] = ms
+		e.answers++
+		if k == len(docs)-1 && written != nil { // answered before reading everything: wait, so that requests never interleave
+			select {
+			case err := <-written:
+				if err != nil {
+					return nil, e.exitedEarly(doc.ID)
+				}
+			case <-timer.C:
+				return nil, timeout()
+			case <-ctx.Done():
+				return nil, cancelled()
+			}
 		}
 	}
-	if answer.err != nil {
-		return nil, e.fail(doc.ID, answer.n, problemf(ErrOutput, "%v", answer.err))
-	}
-	ms, err := parseAnswer(answer.data, answer.n, doc, e.labels)
-	if err != nil {
-		var pe *Error
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, e.fail(doc.ID, answer.n, err)
-	}
-	if written != nil { // answered before reading all of doc: wait, so that requests never interleave
-		select {
-		case err := <-written:
-			if err != nil {
-				return nil, e.exitedEarly(doc.ID)
-			}
-		case <-timer.C:
-			return nil, timeout()
-		case <-ctx.Done():
-			return nil, cancelled()
-		}
-	}
-	e.answers++
-	return ms, nil
+	return out, nil
 }
 
 // failed reports whether the process has failed, and is dead.

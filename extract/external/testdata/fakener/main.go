@@ -20,6 +20,8 @@
 //	slow                    as ok, but takes $FAKENER_DELAY (a Go duration) over each document
 //	ready                   sleeps $FAKENER_DELAY, prints {"ready": true}, then as ok
 //	not-ready               prints {"ready": false}, then as ok
+//	batch                   as ok, but reads only batch lines, {"batch": [request, ...]}, answers each request of a
+//	                        batch in order, and appends each batch's size to the file $FAKENER_DIR/sizes
 //	meet                    as ok, but before answering its first document creates a file named by its pid in
 //	                        $FAKENER_DIR and waits until $FAKENER_COPIES files are there: it answers only when that
 //	                        many copies run at once
@@ -89,6 +91,10 @@ func main() {
 	in.Buffer(nil, 1<<26)
 	out := json.NewEncoder(os.Stdout)
 	n := 0
+	if mode == "batch" {
+		batches(in, out)
+		return
+	}
 	for in.Scan() {
 		n++
 		var req request
@@ -144,6 +150,32 @@ func main() {
 		time.Sleep(time.Hour)
 	case "extra-output":
 		fmt.Println("bye")
+	}
+}
+
+// batches answers batch lines, and notes each one's size.
+func batches(in *bufio.Scanner, out *json.Encoder) {
+	for in.Scan() {
+		var b struct {
+			Batch []request `json:"batch"`
+		}
+		if err := json.Unmarshal(in.Bytes(), &b); err != nil || len(b.Batch) == 0 {
+			fail(fmt.Errorf("not a batch: %s", in.Bytes()))
+		}
+		f, err := os.OpenFile(os.Getenv("FAKENER_DIR")+"/sizes", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			fail(err)
+		}
+		fmt.Fprintln(f, len(b.Batch))
+		f.Close()
+		for _, req := range b.Batch {
+			if err := out.Encode(answer{DocID: req.DocID, Mentions: capitalised(req.Text)}); err != nil {
+				fail(err)
+			}
+		}
+	}
+	if err := in.Err(); err != nil {
+		fail(err)
 	}
 }
 
