@@ -24,6 +24,10 @@ type Difference struct {
 	// Warnings says what makes the row rough, when [Result.Compare]
 	// makes it: a [FewGold].
 	Warnings []error
+	// Empty, when [Result.Compare] makes the row, says that neither the
+	// gold nor either system has a mention under the key (the value
+	// scheme with no number anywhere): its F1s say nothing.
+	Empty bool
 }
 
 // Comparison is the result of [Compare].

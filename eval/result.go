@@ -240,6 +240,10 @@ func (r *Result) Compare(a, b int, opts BootstrapOptions, alpha float64) (*Compa
 		if n := gold[Key{Scheme: k.Scheme, Label: k.Label}]; !k.Macro && k.Label != All && n < minGold {
 			c.Rows[i].Warnings = append(c.Rows[i].Warnings, &FewGold{N: n})
 		}
+		if k.Label == All {
+			ca, cb := r.Systems[a].Summary.Micro(k.Scheme), r.Systems[b].Summary.Micro(k.Scheme)
+			c.Rows[i].Empty = ca.Possible()+ca.Actual()+cb.Actual() == 0
+		}
 	}
 	return c, nil
 }

@@ -30,6 +30,10 @@ func CompareTable(w io.Writer, a, b string, c *eval.Comparison, opts eval.Bootst
 	}
 	fmt.Fprintf(&sb, "%-8s %-*s %7s %7s %7s %17s %7s\n", "scheme", width, "label", "A", "B", "Δ", "interval", "p")
 	for _, d := range c.Rows {
+		if d.Empty {
+			fmt.Fprintf(&sb, "%-8s %-*s %7s %7s %7s\n", d.Key.Scheme, width, rowLabel(d.Key), "n/a", "n/a", "n/a")
+			continue
+		}
 		mark := ""
 		if d.PHolm >= alpha {
 			mark = "  ~"

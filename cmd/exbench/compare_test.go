@@ -151,3 +151,17 @@ func TestAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareNoNumbers: scored on PERSON alone, the value scheme has no
+// mention on either side: its rows say n/a, not 0.0 against 0.0.
+func TestCompareNoNumbers(t *testing.T) {
+	code, stdout, stderr := exbench(t, compareArgs("-labels", "PERSON", "testdata/score/gold.csv", "testdata/score/v1.csv")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"\nvalue    micro      n/a     n/a     n/a\n", "\nvalue    macro      n/a     n/a     n/a\n"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("compare printed:\n%s\nwant a line %q", stdout, want)
+		}
+	}
+}
