@@ -12,6 +12,7 @@ import (
 	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/gold"
 	"github.com/exbench/exbench/internal/golden"
+	"github.com/exbench/exbench/internal/synth"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -323,5 +324,47 @@ func TestScoreIgnore(t *testing.T) {
 		if r[1] == "strict" && (r[2] == "micro" || r[2] == "ORG") && r[len(r)-1] != "1" {
 			t.Errorf("strict %s dont_care = %q, want 1", r[2], r[len(r)-1])
 		}
+	}
+}
+
+// TestIgnoreMISC scores a generated CoNLL file the size of CoNLL-2003's
+// test set, whose gold has MISC mentions, through the conll2003 map on
+// both sides: with MISC dropped, the predictions of other types on MISC
+// spans are spurious; with -ignore MISC they are not scored, so recall
+// stays and precision rises, and scores.csv counts them in dont_care.
+func TestIgnoreMISC(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "test.conll")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := synth.CoNLL(f, 46435, 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	micro := func(args ...string) (row []string) {
+		out := t.TempDir()
+		code, _, stderr := exbench(t, append([]string{"score", "-conll", path, "-map", "conll2003", "-map-to", "both", "-o", out}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, r := range readCSV(t, filepath.Join(out, "scores.csv"))[1:] {
+			if r[1] == "strict" && r[2] == "micro" {
+				return r
+			}
+		}
+		t.Fatal("no strict micro row")
+		return nil
+	}
+	dropped, ignored := micro(), micro("-ignore", "MISC")
+	// system, scheme, label, correct 3, incorrect, partial, missed 6,
+	// spurious 7, possible, actual, precision 10, recall 11, f1, ...,
+	// dont_care 17. Each spurious prediction of the first is on a MISC
+	// span (the generator adds no other), so none is left.
+	if dropped[3] != ignored[3] || dropped[6] != ignored[6] || dropped[11] != ignored[11] {
+		t.Errorf("correct, missed or recall changed: %v and %v", dropped, ignored)
+	}
+	if ignored[7] != "0" || ignored[17] != dropped[7] || dropped[17] != "" || !(ignored[10] > dropped[10]) {
+		t.Errorf("spurious %s -> %s, dont_care %q -> %q, precision %s -> %s; want every spurious one counted as don't care", dropped[7], ignored[7], dropped[17], ignored[17], dropped[10], ignored[10])
 	}
 }
