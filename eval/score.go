@@ -62,6 +62,20 @@ type DocResult struct {
 	// Numbers follows the gold numbers through reading: [All] (every
 	// numeric label) first, then each numeric label of the gold.
 	Numbers []NumberChain
+	// Outcomes, with Options.Outcomes, gives every mention's outcome
+	// under each scheme of the pairing over all labels (numeric mentions
+	// only under Value), a gold mention's and its paired prediction's
+	// alike.
+	Outcomes []MentionOutcome
+}
+
+// MentionOutcome is what became of one gold or predicted mention under a
+// scheme.
+type MentionOutcome struct {
+	Scheme  Scheme
+	Outcome Outcome
+	Gold    bool // a gold mention, else a prediction
+	Mention corpus.Mention
 }
 
 // NumberChain follows gold numbers through an extractor's reading of
@@ -125,6 +139,9 @@ type Options struct {
 	ValueTol float64
 	// Bag counts the [Bag] scheme too ([Score] sets it from Setup.Bag).
 	Bag bool
+	// Outcomes fills DocResult.Outcomes, which slices are made from
+	// ([Slicer]).
+	Outcomes bool
 }
 
 // Scorer scores documents. It reuses buffers between documents, so it is
@@ -133,8 +150,9 @@ type Scorer struct {
 	opts         Options
 	m            matcher
 	gold, pred   []corpus.Mention
-	fgold, fpred []corpus.Mention // one label's, or the numeric, mentions
-	bagLeft      map[string]int   // the bag scheme's unmatched gold keys
+	fgold, fpred []corpus.Mention  // one label's, or the numeric, mentions
+	bagLeft      map[string]int    // the bag scheme's unmatched gold keys
+	outcomes     *[]MentionOutcome // where the pairings over all labels record each mention's outcome, or nil
 }
 
 // NewScorer returns a Scorer with the given options.
@@ -185,12 +203,18 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 	if s.opts.NoMistakes {
 		addMistake = nil
 	}
+	if s.opts.Outcomes {
+		s.outcomes = &r.Outcomes
+	} else {
+		s.outcomes = nil
+	}
 
 	// All labels together: Strict, Exact and Partial share one pairing.
 	gp, pp := s.m.pair(boundaryFirst, s.gold, s.pred)
 	confusion := map[[2]corpus.Label]int{}
 	for _, sc := range []Scheme{Strict, Exact, Partial} {
 		s.tally(&all.Scheme[sc], sc, s.gold, s.pred, gp, pp, addMistake)
+		s.record(sc, s.gold, s.pred, gp, pp)
 	}
 	for gi, pi := range gp {
 		if pi >= 0 {
@@ -206,10 +230,12 @@ func (s *Scorer) Score(doc corpus.Doc, gold, pred []corpus.Mention) DocResult {
 	}
 	gp, pp = s.m.pair(labelFirst, s.gold, s.pred)
 	s.tally(&all.Scheme[Type], Type, s.gold, s.pred, gp, pp, addMistake)
+	s.record(Type, s.gold, s.pred, gp, pp)
 	s.fgold = filter(s.fgold[:0], s.gold, func(l corpus.Label) bool { return l.Numeric() })
 	s.fpred = filter(s.fpred[:0], s.pred, func(l corpus.Label) bool { return l.Numeric() })
 	gp, pp = s.m.pair(valueFirst, s.fgold, s.fpred)
 	s.tally(&all.Scheme[Value], Value, s.fgold, s.fpred, gp, pp, addMistake)
+	s.record(Value, s.fgold, s.fpred, gp, pp)
 	if len(s.fgold) > 0 {
 		r.Numbers = append(r.Numbers, s.chain(All, s.fgold, s.fpred, gp))
 	}
@@ -346,6 +372,28 @@ func (s *Scorer) tally(c *Counts, sc Scheme, gold, pred []corpus.Mention, gp, pp
 				addMistake(sc, SPU, nil, &pred[pi])
 			}
 		}
+	}
+}
+
+// record notes, when outcomes are asked for, the outcome of every
+// mention of a pairing under sc.
+func (s *Scorer) record(sc Scheme, gold, pred []corpus.Mention, gp, pp []int32) {
+	if s.outcomes == nil {
+		return
+	}
+	for gi, pi := range gp {
+		o := MIS
+		if pi >= 0 {
+			o = outcome(sc, &gold[gi], &pred[pi], s.m.tol)
+		}
+		*s.outcomes = append(*s.outcomes, MentionOutcome{Scheme: sc, Outcome: o, Gold: true, Mention: gold[gi]})
+	}
+	for pi, gi := range pp {
+		o := SPU
+		if gi >= 0 {
+			o = outcome(sc, &gold[gi], &pred[pi], s.m.tol)
+		}
+		*s.outcomes = append(*s.outcomes, MentionOutcome{Scheme: sc, Outcome: o, Mention: pred[pi]})
 	}
 }
 

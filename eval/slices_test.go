@@ -1,0 +1,129 @@
+package eval_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/exbench/exbench/corpus"
+	"github.com/exbench/exbench/eval"
+)
+
+// sliceRows scores cases with a Slicer and returns its strict rows by
+// family and slice.
+func sliceRows(t *testing.T, cases []eval.Case, seed uint64, resamples int) ([]eval.SliceRow, map[string]eval.SliceRow) {
+	t.Helper()
+	sl := eval.NewSlicer([]string{"sys"})
+	setup := eval.Setup{Each: sl.Add}
+	setup.Score.Outcomes = true
+	seq := func(yield func(eval.Case, error) bool) {
+		for _, c := range cases {
+			if !yield(c, nil) {
+				return
+			}
+		}
+	}
+	if _, err := eval.ScoreCases(context.Background(), seq, []string{"sys"}, setup); err != nil {
+		t.Fatal(err)
+	}
+	rows := sl.Slices([]eval.Scheme{eval.Strict}, eval.BootstrapOptions{Resamples: resamples, Seed: seed})
+	by := map[string]eval.SliceRow{}
+	for _, r := range rows {
+		by[r.Family+"/"+r.Slice] = r
+	}
+	return rows, by
+}
+
+func mention(doc, text string, at int, label corpus.Label) corpus.Mention {
+	return corpus.Mention{DocID: doc, Span: corpus.Span{Start: at, End: at + len([]rune(text))}, Label: label, Text: text}
+}
+
+// TestSlicesByHand: in "Ada met Bob Smith in Dmeir." the gold has PERSON
+// Ada, PERSON "Bob Smith", GPE Dmeir; the system has PERSON Ada and ORG
+// "Bob Smith". Strict: Ada correct, Bob Smith incorrect (as gold and as
+// prediction), Dmeir missed. By label, PERSON has R = 1/2 (Ada of Ada and
+// Bob Smith) and P = 1 (its one prediction, Ada), F1 2/3; ORG has no gold
+// and P = 0; GPE R = 0. By length, "1 token" has Ada and Dmeir in the
+// gold (R 1/2) and Ada predicted (P 1); "2 tokens" has Bob Smith on both
+// sides, incorrect: 0.
+func TestSlicesByHand(t *testing.T) {
+	doc := corpus.Doc{ID: "d", Text: "Ada met Bob Smith in Dmeir.\nNothing else."}
+	gold := []corpus.Mention{mention("d", "Ada", 0, "PERSON"), mention("d", "Bob Smith", 8, "PERSON"), mention("d", "Dmeir", 21, "GPE")}
+	pred := []corpus.Mention{mention("d", "Ada", 0, "PERSON"), mention("d", "Bob Smith", 8, "ORG")}
+	_, by := sliceRows(t, []eval.Case{{Doc: doc, Gold: gold, Pred: [][]corpus.Mention{pred}}}, 1, 100)
+	for key, want := range map[string]string{
+		"label/PERSON":        "gold 2 pred 1: P 1.000 R 0.500 F1 0.667",
+		"label/ORG":           "gold 0 pred 1: P 0.000 R 0.000 F1 0.000",
+		"label/GPE":           "gold 1 pred 0: P 0.000 R 0.000 F1 0.000",
+		"length/1 token":      "gold 2 pred 1: P 1.000 R 0.500 F1 0.667",
+		"length/2 tokens":     "gold 1 pred 1: P 0.000 R 0.000 F1 0.000",
+		"shape/title case":    "gold 3 pred 2: P 0.500 R 0.333 F1 0.400",
+		"position/first line": "gold 3 pred 2: P 0.500 R 0.333 F1 0.400",
+		"frequency/once":      "gold 3 pred 2: P 0.500 R 0.333 F1 0.400",
+		"document/d":          "gold 3 pred 2: P 0.500 R 0.333 F1 0.400",
+	} {
+		r, ok := by[key]
+		if got := fmt.Sprintf("gold %d pred %d: P %.3f R %.3f F1 %.3f", r.Gold, r.Pred, r.P, r.R, r.F1); !ok || got != want {
+			t.Errorf("%s: %s, want %s", key, got, want)
+		}
+	}
+	if _, ok := by["modifier/exact"]; ok {
+		t.Error("a modifier slice without numbers")
+	}
+}
+
+// plantedCases makes n documents of 10 PERSON mentions each, half in
+// title case and half in capitals; the system finds a title-case one with
+// probability hitTitle and a capitals one with hitCaps.
+func plantedCases(n int, hitTitle, hitCaps float64, seed uint64) []eval.Case {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	var cases []eval.Case
+	for d := range n {
+		id := fmt.Sprintf("d%03d", d)
+		var text strings.Builder
+		var gold, pred []corpus.Mention
+		for k := range 10 {
+			name := fmt.Sprintf("Name%c", 'a'+rng.IntN(26))
+			hit := hitTitle
+			if k%2 == 1 {
+				name, hit = strings.ToUpper(name), hitCaps
+			}
+			at := len([]rune(text.String()))
+			text.WriteString(name + " spoke.\n")
+			m := mention(id, name, at, "PERSON")
+			gold = append(gold, m)
+			if rng.Float64() < hit {
+				pred = append(pred, m)
+			}
+		}
+		cases = append(cases, eval.Case{Doc: corpus.Doc{ID: id, Text: text.String()}, Pos: d, Gold: gold, Pred: [][]corpus.Mention{pred}})
+	}
+	return cases
+}
+
+// TestWorstSlicePlanted: when capitals are found half as often, the
+// capitals slice is found worse than the rest with p < 0.05 after Holm;
+// when every slice is alike, no slice is flagged in at least 95% of
+// seeded runs.
+func TestWorstSlicePlanted(t *testing.T) {
+	rows, _ := sliceRows(t, plantedCases(40, 0.95, 0.5, 1), 1, 4000)
+	worst := eval.Worst(rows, 0.05)
+	if len(worst) == 0 || worst[0].Family != "shape" || worst[0].Slice != "all caps" || worst[0].PHolm >= 0.05 {
+		t.Fatalf("worst slices %+v, want shape/all caps first with p < 0.05", worst)
+	}
+	const runs = 100
+	flagged := 0
+	for seed := range uint64(runs) {
+		rows, _ := sliceRows(t, plantedCases(40, 0.8, 0.8, 1000+seed), seed, 1000)
+		if w := eval.Worst(rows, 0.05); len(w) > 0 {
+			flagged++
+			t.Logf("seed %d flags %s/%s (p %.4f)", seed, w[0].Family, w[0].Slice, w[0].PHolm)
+		}
+	}
+	t.Logf("%d of %d runs of alike slices flag one", flagged, runs)
+	if flagged > runs/20 {
+		t.Errorf("%d of %d runs of alike slices flag one, want at most 5%%", flagged, runs)
+	}
+}
