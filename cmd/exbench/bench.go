@@ -53,6 +53,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	st.register(fs, true)
 	var lf scoringFlags
 	lf.register(fs)
+	var sl sliceFlags
+	sl.register(fs)
 	setup, err := parseScoring(fs, args, stdout, "bench", &st, &lf)
 	if err != nil {
 		return err
@@ -150,15 +152,20 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer rows.Close()
+	slicer := sl.collect(&setup, in.Systems)
 	res, err := eval.Score(ctx, in, setup)
 	if err != nil {
 		return scoreError(err, stderr)
 	}
 	placed(stderr, res)
-	if err := report.WriteSet(ctx, *out, append(files, report.Files(res, rows)...)); err != nil {
+	if err := report.BenchTable(stdout, res, bench); err != nil {
 		return err
 	}
-	if err := report.BenchTable(stdout, res, bench); err != nil {
+	sliceFiles, err := sl.report(stdout, slicer, &setup, st.options())
+	if err != nil {
+		return err
+	}
+	if err := report.WriteSet(ctx, *out, append(append(files, report.Files(res, rows)...), sliceFiles...)); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "\nwrote %s: predictions/ and scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv\n", *out)

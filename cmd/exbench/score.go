@@ -71,6 +71,8 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	conllPath := fs.String("conll", "", "score a CoNLL token-per-line `file` instead")
 	scheme := fs.String("scheme", "conlleval", "with -conll, how tags make chunks: conlleval, iob1, iob2, iobes or auto")
 	name := fs.String("name", "", "with -conll, the system `name` (default: the file's name)")
+	var sl sliceFlags
+	sl.register(fs)
 	var st statFlags
 	st.register(fs, false)
 	var gates gateFlags
@@ -145,6 +147,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer rows.Close()
+	slicer := sl.collect(&setup, in.Systems)
 	res, err := eval.Score(ctx, in, setup)
 	if err != nil {
 		return scoreError(err, stderr)
@@ -156,8 +159,12 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := report.Table(stdout, res); err != nil {
 		return err
 	}
+	files, err := sl.report(stdout, slicer, &setup, st.options())
+	if err != nil {
+		return err
+	}
 	if *outDir != "" {
-		if err := report.Write(ctx, *outDir, res, rows); err != nil {
+		if err := report.WriteSet(ctx, *outDir, append(report.Files(res, rows), files...)); err != nil {
 			return err
 		}
 	}

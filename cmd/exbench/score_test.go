@@ -368,3 +368,34 @@ func TestIgnoreMISC(t *testing.T) {
 		t.Errorf("spurious %s -> %s, dont_care %q -> %q, precision %s -> %s; want every spurious one counted as don't care", dropped[7], ignored[7], dropped[17], ignored[17], dropped[10], ignored[10])
 	}
 }
+
+// TestScoreSlices: -slices prints the worst slices and writes slices.csv
+// beside the other reports. By hand, v1's slice label=PERSON has the two
+// gold PERSONs, Ada found and Bob missed, and one prediction, Ada: P 1,
+// R 1/2, F1 2/3.
+func TestScoreSlices(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := exbench(t, append([]string{"score"}, append(smallCase, "-pred", "testdata/score/v1.csv", "-slices", "-resamples", "500", "-o", out)...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "\nslices (strict)") {
+		t.Errorf("no slices on the screen:\n%s", stdout)
+	}
+	rows := readCSV(t, filepath.Join(out, "slices.csv"))
+	if got := strings.Join(rows[0][:9], ","); got != "system,scheme,family,slice,gold,pred,precision,recall,f1" {
+		t.Errorf("header %s", got)
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if r[1] == "strict" && r[2] == "label" && r[3] == "PERSON" {
+			found = true
+			if got := strings.Join(r[4:9], ","); got != "2,1,1.0000,0.5000,0.6667" {
+				t.Errorf("strict label=PERSON: %s, want 2,1,1.0000,0.5000,0.6667", got)
+			}
+		}
+	}
+	if !found {
+		t.Error("no strict label=PERSON row")
+	}
+}

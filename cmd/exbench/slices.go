@@ -1,0 +1,63 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/report"
+)
+
+// sliceFlags are -slices and -alpha of the slices.
+type sliceFlags struct {
+	on    bool
+	alpha float64
+}
+
+func (f *sliceFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.on, "slices", false, "score every slice of the mentions (label, length, shape, position, document, sentence length, frequency; numbers: modifier, unit, magnitude), print the slices significantly worse than the rest of their family and, with -o, write slices.csv")
+	numberVar(fs, &f.alpha, "slices-alpha", 0.05, "the level below which a slice's Holm-corrected p makes it significantly worse")
+}
+
+// collect, with -slices, makes a Slicer that setup feeds as documents
+// are scored, beside whatever setup.Each did already.
+func (f *sliceFlags) collect(setup *eval.Setup, systems []eval.System) *eval.Slicer {
+	if !f.on {
+		return nil
+	}
+	names := make([]string, len(systems))
+	for i, s := range systems {
+		names[i] = s.Name
+	}
+	sl := eval.NewSlicer(names)
+	setup.Score.Outcomes = true
+	if prev := setup.Each; prev != nil {
+		setup.Each = func(c *eval.Case, sys int, r *eval.DocResult) error {
+			if err := prev(c, sys, r); err != nil {
+				return err
+			}
+			return sl.Add(c, sys, r)
+		}
+	} else {
+		setup.Each = sl.Add
+	}
+	return sl
+}
+
+// report prints the worst slices and returns slices.csv to write, or
+// nothing without -slices.
+func (f *sliceFlags) report(stdout io.Writer, sl *eval.Slicer, setup *eval.Setup, opts eval.BootstrapOptions) ([]report.File, error) {
+	if sl == nil {
+		return nil, nil
+	}
+	if !(f.alpha > 0 && f.alpha < 1) {
+		return nil, usagef("-slices-alpha %v: want a number between 0 and 1", f.alpha)
+	}
+	rows := sl.Slices(setup.Schemes(), opts)
+	fmt.Fprintln(stdout)
+	if err := report.WorstSlices(stdout, rows, f.alpha, 10); err != nil {
+		return nil, err
+	}
+	return []report.File{{Name: "slices.csv", Write: func(w io.Writer) error { return report.SlicesCSV(w, rows, f.alpha) }}}, nil
+}
