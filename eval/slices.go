@@ -38,9 +38,11 @@ var SliceFamilies = []string{"label", "length", "shape", "position", "document",
 // (its Add fits [Setup.Each], with Score.Outcomes set) and scores the
 // slices of each system ([Slicer.Slices]).
 type Slicer struct {
-	systems []string
-	docs    [][]sliceDoc // by system, in the order documents come
-	goldN   map[string]int
+	systems  []string
+	docs     [][]sliceDoc // by system, in the order documents come
+	goldN    map[string]int
+	families []string            // SliceFamilies, then the document families
+	docFam   []map[string]string // the document families' values, by document ID
 }
 
 // sliceDoc is one document's mentions, each with the slices it belongs
@@ -54,15 +56,24 @@ type sliceMention struct {
 	gold    bool
 	scheme  Scheme
 	outcome Outcome
-	values  [numFamilies]string // by SliceFamilies; "" where the family does not apply
-	text    string              // normalised, for frequency
+	values  []string // by family; "" where the family does not apply
+	text    string   // normalised, for frequency
 }
 
 const numFamilies = 10
 
 // NewSlicer returns a Slicer for the systems named names, in order.
 func NewSlicer(names []string) *Slicer {
-	return &Slicer{systems: names, docs: make([][]sliceDoc, len(names)), goldN: map[string]int{}}
+	return &Slicer{systems: names, docs: make([][]sliceDoc, len(names)), goldN: map[string]int{}, families: slices.Clone(SliceFamilies)}
+}
+
+// DocFamily adds a family of slices by a property of documents, such as
+// their source or genre from a metadata file: every mention of a
+// document is in the slice of its document's value, "(none)" for a
+// document values does not name. Call it before the first Add.
+func (s *Slicer) DocFamily(name string, values map[string]string) {
+	s.families = append(s.families, name)
+	s.docFam = append(s.docFam, values)
 }
 
 // Add notes the outcomes of a scored document of system sys. r must have
@@ -80,7 +91,15 @@ func (s *Slicer) Add(c *Case, sys int, r *DocResult) error {
 	for _, o := range r.Outcomes {
 		m := o.Mention
 		sm := sliceMention{gold: o.Gold, scheme: o.Scheme, outcome: o.Outcome, text: corpus.NormalText(m.Text)}
-		sm.values = mentionSlices(&m, c.Doc.ID, firstLine, sentences, x)
+		builtin := mentionSlices(&m, c.Doc.ID, firstLine, sentences, x)
+		sm.values = append(builtin[:], make([]string, len(s.docFam))...)
+		for k, vals := range s.docFam {
+			v, ok := vals[c.Doc.ID]
+			if !ok {
+				v = "(none)"
+			}
+			sm.values[numFamilies+k] = v
+		}
 		d.mentions = append(d.mentions, sm)
 		if o.Gold && sys == 0 && o.Scheme == Strict {
 			s.goldN[sm.text]++
@@ -258,7 +277,7 @@ func (s *Slicer) Slices(schemes []Scheme, opts BootstrapOptions) []SliceRow {
 	for sys, docs := range s.docs {
 		for _, sc := range schemes {
 			start := len(rows)
-			for f, family := range SliceFamilies {
+			for f, family := range s.families {
 				rows = append(rows, s.family(s.systems[sys], docs, sc, f, family, opts)...)
 			}
 			holmSlices(rows[start:])

@@ -152,7 +152,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer rows.Close()
-	slicer := sl.collect(&setup, in.Systems)
+	slicer, err := sl.collect(&setup, in.Systems)
+	if err != nil {
+		return err
+	}
 	res, err := eval.Score(ctx, in, setup)
 	if err != nil {
 		return scoreError(err, stderr)

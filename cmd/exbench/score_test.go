@@ -399,3 +399,31 @@ func TestScoreSlices(t *testing.T) {
 		t.Error("no strict label=PERSON row")
 	}
 }
+
+// TestSliceMeta: each key of a metadata file is a family of slices by
+// document: source=wire is document a alone (strict F1 2/3, see
+// TestCompare) and source=blog document b (2/7).
+func TestSliceMeta(t *testing.T) {
+	meta := filepath.Join(t.TempDir(), "meta.csv")
+	if err := os.WriteFile(meta, []byte("doc_id,key,value\na,source,wire\nb,source,blog\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	code, _, stderr := exbench(t, append([]string{"score"}, append(smallCase, "-pred", "testdata/score/v1.csv", "-slices", "-slice-meta", meta, "-resamples", "200", "-o", out)...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "slices.csv"))[1:] {
+		if r[1] == "strict" && r[2] == "source" {
+			got[r[3]] = r[8]
+		}
+	}
+	if got["wire"] != "0.6667" || got["blog"] != "0.2857" {
+		t.Errorf("strict F1 by source = %v, want wire 0.6667, blog 0.2857", got)
+	}
+	code, _, stderr = exbench(t, append([]string{"score"}, append(smallCase, "-pred", "testdata/score/v1.csv", "-slice-meta", meta)...)...)
+	if code != 2 || !strings.Contains(stderr, "-slice-meta needs -slices") {
+		t.Errorf("-slice-meta without -slices = %d: %s", code, stderr)
+	}
+}

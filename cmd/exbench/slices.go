@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/gold"
 	"github.com/exbench/exbench/report"
 )
 
@@ -13,24 +14,44 @@ import (
 type sliceFlags struct {
 	on    bool
 	alpha float64
+	meta  string
 }
 
 func (f *sliceFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.on, "slices", false, "score every slice of the mentions (label, length, shape, position, document, sentence length, frequency; numbers: modifier, unit, magnitude), print the slices significantly worse than the rest of their family and, with -o, write slices.csv")
+	fs.StringVar(&f.meta, "slice-meta", "", "with -slices, a document metadata `file` (CSV doc_id,key,value: source, date, genre) whose every key is one more family of slices")
 	numberVar(fs, &f.alpha, "slices-alpha", 0.05, "the level below which a slice's Holm-corrected p makes it significantly worse")
 }
 
 // collect, with -slices, makes a Slicer that setup feeds as documents
 // are scored, beside whatever setup.Each did already.
-func (f *sliceFlags) collect(setup *eval.Setup, systems []eval.System) *eval.Slicer {
+func (f *sliceFlags) collect(setup *eval.Setup, systems []eval.System) (*eval.Slicer, error) {
 	if !f.on {
-		return nil
+		if f.meta != "" {
+			return nil, usagef("-slice-meta needs -slices")
+		}
+		return nil, nil
 	}
 	names := make([]string, len(systems))
 	for i, s := range systems {
 		names[i] = s.Name
 	}
 	sl := eval.NewSlicer(names)
+	if f.meta != "" {
+		meta, err := gold.ReadMetaFile(f.meta)
+		if err != nil {
+			return nil, err
+		}
+		for _, key := range meta.Keys {
+			values := map[string]string{}
+			for id, kv := range meta.Values {
+				if v, ok := kv[key]; ok {
+					values[id] = v
+				}
+			}
+			sl.DocFamily(key, values)
+		}
+	}
 	setup.Score.Outcomes = true
 	if prev := setup.Each; prev != nil {
 		setup.Each = func(c *eval.Case, sys int, r *eval.DocResult) error {
@@ -42,7 +63,7 @@ func (f *sliceFlags) collect(setup *eval.Setup, systems []eval.System) *eval.Sli
 	} else {
 		setup.Each = sl.Add
 	}
-	return sl
+	return sl, nil
 }
 
 // report prints the worst slices and returns slices.csv to write, or
