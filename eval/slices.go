@@ -67,6 +67,14 @@ func NewSlicer(names []string) *Slicer {
 	return &Slicer{systems: names, docs: make([][]sliceDoc, len(names)), goldN: map[string]int{}, families: slices.Clone(SliceFamilies)}
 }
 
+// Docs returns how many documents the first system has had.
+func (s *Slicer) Docs() int {
+	if len(s.docs) == 0 {
+		return 0
+	}
+	return len(s.docs[0])
+}
+
 // DocFamily adds a family of slices by a property of documents, such as
 // their source or genre from a metadata file: every mention of a
 // document is in the slice of its document's value, "(none)" for a
@@ -307,48 +315,10 @@ func holmSlices(rows []SliceRow) {
 
 // family scores the slices of one family.
 func (s *Slicer) family(system string, docs []sliceDoc, sc Scheme, f int, family string, opts BootstrapOptions) []SliceRow {
-	// Each document's counts by slice value.
-	var names []string
-	per := make([]map[string]sliceCounts, len(docs))
-	for i, d := range docs {
-		per[i] = map[string]sliceCounts{}
-		for _, m := range d.mentions {
-			if m.scheme != sc {
-				continue
-			}
-			v := m.values[f]
-			if f == 6 { // frequency
-				v = "once"
-				if s.goldN[m.text] > 1 {
-					v = "more than once"
-				}
-			}
-			if v == "" {
-				continue
-			}
-			c := per[i][v]
-			if m.gold {
-				c.pos++
-				c.cg += credit(m.outcome)
-			} else {
-				c.act++
-				c.cp += credit(m.outcome)
-			}
-			per[i][v] = c
-			if !slices.Contains(names, v) {
-				names = append(names, v)
-			}
-		}
-	}
+	names, per := s.counts(docs, sc, f)
 	if len(names) == 0 {
 		return nil
 	}
-	slices.SortFunc(names, func(a, b string) int {
-		if family == "label" {
-			return CompareLabels(corpus.Label(a), corpus.Label(b))
-		}
-		return cmp.Compare(a, b)
-	})
 	index := make(map[string]int, len(names))
 	for k, n := range names {
 		index[n] = k
@@ -423,6 +393,141 @@ func (s *Slicer) family(system string, docs []sliceDoc, sc Scheme, f int, family
 		rows[k] = row
 	}
 	return rows
+}
+
+// counts returns the slices of family f met in docs under scheme sc, in
+// report order, and each document's counts by slice.
+func (s *Slicer) counts(docs []sliceDoc, sc Scheme, f int) ([]string, []map[string]sliceCounts) {
+	var names []string
+	per := make([]map[string]sliceCounts, len(docs))
+	for i, d := range docs {
+		per[i] = map[string]sliceCounts{}
+		for _, m := range d.mentions {
+			if m.scheme != sc {
+				continue
+			}
+			v := m.values[f]
+			if f == 6 { // frequency
+				v = "once"
+				if s.goldN[m.text] > 1 {
+					v = "more than once"
+				}
+			}
+			if v == "" {
+				continue
+			}
+			c := per[i][v]
+			if m.gold {
+				c.pos++
+				c.cg += credit(m.outcome)
+			} else {
+				c.act++
+				c.cp += credit(m.outcome)
+			}
+			per[i][v] = c
+			if !slices.Contains(names, v) {
+				names = append(names, v)
+			}
+		}
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if s.families[f] == "label" {
+			return CompareLabels(corpus.Label(a), corpus.Label(b))
+		}
+		return cmp.Compare(a, b)
+	})
+	return names, per
+}
+
+// SliceChange is how one slice's F1 changed from system A to system B.
+type SliceChange struct {
+	Family, Slice string
+	Scheme        Scheme
+	Gold          int     // gold mentions in the slice
+	A, B, Delta   float64 // F1 of A and B, and B − A
+	Low, High     float64 // the paired percentile bootstrap interval of Delta, over documents
+	// PValue is the two-sided paired bootstrap p of Delta, PHolm after
+	// Holm's correction over every slice of the scheme.
+	PValue, PHolm float64
+}
+
+// Changes compares the slices of systems a and b (indexes of the names
+// given to [NewSlicer]) under scheme sc: each slice's F1 for both, the
+// difference with its paired bootstrap interval and p (the same
+// resampled documents for both), Holm-corrected over every slice. A
+// document's own slice is left out, as it has no test.
+func (s *Slicer) Changes(a, b int, sc Scheme, opts BootstrapOptions) []SliceChange {
+	opts = opts.Defaults()
+	var out []SliceChange
+	for f, family := range s.families {
+		if family == "document" {
+			continue
+		}
+		na, pa := s.counts(s.docs[a], sc, f)
+		nb, pb := s.counts(s.docs[b], sc, f)
+		names := slices.Clone(na)
+		for _, n := range nb {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		sum := func(per []map[string]sliceCounts, name string, weights []int) sliceCounts {
+			var c sliceCounts
+			for i, d := range per {
+				w := 1
+				if weights != nil {
+					w = weights[i]
+				}
+				if w > 0 {
+					c.add(d[name], w)
+				}
+			}
+			return c
+		}
+		weights := make([]int, len(pa))
+		deltas := make([][]float64, len(names))
+		for r := range opts.Resamples {
+			rng := rand.New(rand.NewPCG(opts.Seed, uint64(r)^0xc4a6))
+			clear(weights)
+			for range pa {
+				weights[rng.IntN(len(pa))]++
+			}
+			for k, n := range names {
+				_, _, fa := sum(pa, n, weights).prf()
+				_, _, fb := sum(pb, n, weights).prf()
+				deltas[k] = append(deltas[k], fb-fa)
+			}
+		}
+		for k, n := range names {
+			ca, cb := sum(pa, n, nil), sum(pb, n, nil)
+			_, _, fa := ca.prf()
+			_, _, fb := cb.prf()
+			c := SliceChange{Family: family, Slice: n, Scheme: sc, Gold: max(ca.pos, cb.pos), A: fa, B: fb, Delta: fb - fa}
+			c.Low, c.High = percentiles(deltas[k], opts.Level)
+			below, above := 0, 0
+			for _, d := range deltas[k] {
+				if d <= 0 {
+					below++
+				}
+				if d >= 0 {
+					above++
+				}
+			}
+			c.PValue = min(1, 2*float64(min(below, above)+1)/float64(opts.Resamples+1))
+			out = append(out, c)
+		}
+	}
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(out[x].PValue, out[y].PValue) })
+	prev := 0.0
+	for i, k := range order {
+		prev = max(prev, min(1, float64(len(order)-i)*out[k].PValue))
+		out[k].PHolm = prev
+	}
+	return out
 }
 
 // percentiles returns the equal-tailed interval of level of xs.

@@ -127,3 +127,39 @@ func TestWorstSlicePlanted(t *testing.T) {
 		t.Errorf("%d of %d runs of alike slices flag one, want at most 5%%", flagged, runs)
 	}
 }
+
+// TestSliceChanges: B finds capitals half as often as A and title case as
+// often: the capitals slice got significantly worse from A to B, title
+// case did not change significantly.
+func TestSliceChanges(t *testing.T) {
+	a, b := plantedCases(40, 0.9, 0.9, 5), plantedCases(40, 0.9, 0.45, 5)
+	cases := make([]eval.Case, len(a))
+	for i := range a {
+		cases[i] = a[i]
+		cases[i].Pred = [][]corpus.Mention{a[i].Pred[0], b[i].Pred[0]} // the same gold: the same seed
+	}
+	sl := eval.NewSlicer([]string{"A", "B"})
+	setup := eval.Setup{Each: sl.Add}
+	setup.Score.Outcomes = true
+	seq := func(yield func(eval.Case, error) bool) {
+		for _, c := range cases {
+			if !yield(c, nil) {
+				return
+			}
+		}
+	}
+	if _, err := eval.ScoreCases(context.Background(), seq, []string{"A", "B"}, setup); err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]eval.SliceChange{}
+	for _, c := range sl.Changes(0, 1, eval.Strict, eval.BootstrapOptions{Resamples: 2000, Seed: 1}) {
+		by[c.Family+"/"+c.Slice] = c
+	}
+	caps, title := by["shape/all caps"], by["shape/title case"]
+	if !(caps.Delta < -0.2 && caps.PHolm < 0.05 && caps.Low < caps.Delta && caps.Delta < caps.High) {
+		t.Errorf("all caps: %+v, want a drop with p < 0.05 after Holm", caps)
+	}
+	if title.PHolm < 0.05 || title.Delta != 0 {
+		t.Errorf("title case: %+v, want no change", title)
+	}
+}

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -102,3 +104,76 @@ func WorstSlices(w io.Writer, rows []eval.SliceRow, alpha float64, max int) erro
 }
 
 func maxInt(a, b int) int { return max(a, b) }
+
+// sliceChangeRow is a row of slice_changes.csv.
+type sliceChangeRow struct {
+	Scheme      string `csv:"scheme"`
+	Family      string `csv:"family"`
+	Slice       string `csv:"slice"`
+	Gold        int    `csv:"gold"`
+	A           string `csv:"a_f1"`
+	B           string `csv:"b_f1"`
+	Delta       string `csv:"delta"`
+	Low         string `csv:"delta_low"`
+	High        string `csv:"delta_high"`
+	P           string `csv:"p"`
+	PHolm       string `csv:"p_holm"`
+	Significant bool   `csv:"significant"`
+}
+
+// SliceChangesCSV writes slice_changes.csv: for every scheme, family and
+// slice, A's and B's F1, the difference with its paired bootstrap interval
+// and p, Holm-corrected over every slice of the scheme.
+func SliceChangesCSV(w io.Writer, changes []eval.SliceChange, alpha float64) error {
+	out := make([]sliceChangeRow, len(changes))
+	for i, c := range changes {
+		out[i] = sliceChangeRow{Scheme: c.Scheme.String(), Family: c.Family, Slice: gold.EscapeCell(c.Slice), Gold: c.Gold,
+			A: Decimal(c.A), B: Decimal(c.B), Delta: Decimal(c.Delta), Low: Decimal(c.Low), High: Decimal(c.High),
+			P: Decimal(c.PValue), PHolm: Decimal(c.PHolm), Significant: c.PHolm < alpha}
+	}
+	return marshalCSV(w, out)
+}
+
+// SliceChanges writes the strict slices whose F1 changed significantly
+// from A to B, those that got worse first (the largest drop first), then
+// those that got better (the largest gain first), at most max of each.
+func SliceChanges(w io.Writer, a, b string, changes []eval.SliceChange, alpha float64, max int) error {
+	var worse, better []eval.SliceChange
+	for _, c := range changes {
+		switch {
+		case c.Scheme != eval.Strict || c.PHolm >= alpha:
+		case c.Delta < 0:
+			worse = append(worse, c)
+		case c.Delta > 0:
+			better = append(better, c)
+		}
+	}
+	slices.SortStableFunc(worse, func(x, y eval.SliceChange) int { return cmp.Compare(x.Delta, y.Delta) })
+	slices.SortStableFunc(better, func(x, y eval.SliceChange) int { return cmp.Compare(y.Delta, x.Delta) })
+	var sb strings.Builder
+	al := strconv.FormatFloat(alpha, 'g', -1, 64)
+	for _, part := range []struct {
+		what string
+		cs   []eval.SliceChange
+	}{{"worse", worse}, {"better", better}} {
+		if len(part.cs) == 0 {
+			fmt.Fprintf(&sb, "slices (strict) significantly %s from %s to %s (p < %s after Holm): none\n", part.what, a, b, al)
+			continue
+		}
+		fmt.Fprintf(&sb, "slices (strict) significantly %s from %s to %s (p < %s after Holm); F1 in %%, ΔF1 with its interval:\n", part.what, a, b, al)
+		width := 0
+		for _, c := range part.cs[:min(len(part.cs), max)] {
+			width = maxInt(width, len([]rune(c.Family+"="+c.Slice)))
+		}
+		for _, c := range part.cs[:min(len(part.cs), max)] {
+			name := c.Family + "=" + c.Slice
+			fmt.Fprintf(&sb, "%s%s  gold %4d  %5s -> %5s  %s [%s, %s]  p %s\n", name, strings.Repeat(" ", width-len([]rune(name))), c.Gold,
+				pct(c.A), pct(c.B), signed(100*c.Delta), signed(100*c.Low), signed(100*c.High), Decimal(c.PHolm))
+		}
+		if n := len(part.cs) - max; n > 0 {
+			fmt.Fprintf(&sb, "%d more in slice_changes.csv\n", n)
+		}
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}

@@ -164,7 +164,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := report.BenchTable(stdout, res, bench); err != nil {
 		return err
 	}
-	sliceFiles, err := sl.report(stdout, slicer, &setup, st.options())
+	sliceFiles, err := sl.report(stdout, stderr, slicer, &setup, st.options())
 	if err != nil {
 		return err
 	}

@@ -57,6 +57,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	gates.register(fs)
 	var lf scoringFlags
 	lf.register(fs)
+	var sl sliceFlags
+	sl.register(fs)
+	fs.Lookup("slices").Usage = "also compare every slice of the mentions (see score -slices): print the slices that got significantly worse or better from A to B and, with -o, write slice_changes.csv"
 	setup, err := parseScoring(fs, args, stdout, "compare", &st, &lf)
 	if err != nil {
 		return err
@@ -100,6 +103,10 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	slicer, err := sl.collect(&setup, in.Systems)
+	if err != nil {
+		return err
+	}
 	res, err := eval.Score(ctx, in, setup)
 	if err != nil {
 		return scoreError(err, stderr)
@@ -121,11 +128,24 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := report.CompareTable(stdout, nameA, nameB, c, opts, *alpha); err != nil {
 		return err
 	}
+	files := []report.File{
+		{Name: "compare.csv", Write: func(w io.Writer) error { return report.CompareCSV(w, c, &setup, *alpha) }},
+		{Name: "changes.csv", Write: changes.Write},
+	}
+	if slicer != nil {
+		var sc []eval.SliceChange
+		for _, scheme := range setup.Schemes() {
+			sc = append(sc, slicer.Changes(0, 1, scheme, opts)...)
+		}
+		roughSlices(stderr, slicer.Docs())
+		fmt.Fprintln(stdout)
+		if err := report.SliceChanges(stdout, nameA, nameB, sc, sl.alpha, 10); err != nil {
+			return err
+		}
+		files = append(files, report.File{Name: "slice_changes.csv", Write: func(w io.Writer) error { return report.SliceChangesCSV(w, sc, sl.alpha) }})
+	}
 	if *outDir != "" {
-		if err := report.WriteSet(ctx, *outDir, []report.File{
-			{Name: "compare.csv", Write: func(w io.Writer) error { return report.CompareCSV(w, c, &setup, *alpha) }},
-			{Name: "changes.csv", Write: changes.Write},
-		}); err != nil {
+		if err := report.WriteSet(ctx, *outDir, files); err != nil {
 			return err
 		}
 	}

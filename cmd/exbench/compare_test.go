@@ -165,3 +165,32 @@ func TestCompareNoNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareSlices: -slices adds the slices that changed from A to B, and
+// slice_changes.csv; with two documents it warns that the tests are rough.
+// By hand, label=PERSON goes from F1 1 (the gold against itself) to 2/3
+// (v1 finds Ada of Ada and Bob).
+func TestCompareSlices(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := exbench(t, compareArgs("-slices", "-resamples", "500", "-o", out, "testdata/score/gold.csv", "testdata/score/v1.csv")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"\nslices (strict) significantly worse from gold to v1", "\nslices (strict) significantly better from gold to v1"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(stderr, "exbench: warning: slices: with 2 documents the bootstrap tests of slices are rough (want 20 or more)") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	for _, r := range readCSV(t, filepath.Join(out, "slice_changes.csv"))[1:] {
+		if r[0] == "strict" && r[1] == "label" && r[2] == "PERSON" {
+			if got := strings.Join(r[3:7], ","); got != "2,1.0000,0.6667,-0.3333" {
+				t.Errorf("strict label=PERSON: %s, want 2,1.0000,0.6667,-0.3333", got)
+			}
+			return
+		}
+	}
+	t.Error("no strict label=PERSON row in slice_changes.csv")
+}

@@ -162,7 +162,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := report.Table(stdout, res); err != nil {
 		return err
 	}
-	files, err := sl.report(stdout, slicer, &setup, st.options())
+	files, err := sl.report(stdout, stderr, slicer, &setup, st.options())
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func (f *sliceFlags) collect(setup *eval.Setup, systems []eval.System) (*eval.Sl
 
 // report prints the worst slices and returns slices.csv to write, or
 // nothing without -slices.
-func (f *sliceFlags) report(stdout io.Writer, sl *eval.Slicer, setup *eval.Setup, opts eval.BootstrapOptions) ([]report.File, error) {
+func (f *sliceFlags) report(stdout, stderr io.Writer, sl *eval.Slicer, setup *eval.Setup, opts eval.BootstrapOptions) ([]report.File, error) {
 	if sl == nil {
 		return nil, nil
 	}
@@ -76,9 +76,23 @@ func (f *sliceFlags) report(stdout io.Writer, sl *eval.Slicer, setup *eval.Setup
 		return nil, usagef("-slices-alpha %v: want a number between 0 and 1", f.alpha)
 	}
 	rows := sl.Slices(setup.Schemes(), opts)
+	roughSlices(stderr, sl.Docs())
 	fmt.Fprintln(stdout)
 	if err := report.WorstSlices(stdout, rows, f.alpha, 10); err != nil {
 		return nil, err
 	}
 	return []report.File{{Name: "slices.csv", Write: func(w io.Writer) error { return report.SlicesCSV(w, rows, f.alpha) }}}, nil
+}
+
+// minSliceDocs is how many documents the bootstrap tests of slices want
+// before their p-values mean much.
+const minSliceDocs = 20
+
+// roughSlices warns when the slices' tests rest on few documents: with
+// fewer than minSliceDocs, resampling them cannot show how a slice would
+// vary, and a slice a system never tags is "significant" by default.
+func roughSlices(stderr io.Writer, docs int) {
+	if docs < minSliceDocs {
+		fmt.Fprintf(stderr, "exbench: warning: slices: with %s the bootstrap tests of slices are rough (want %d or more)\n", report.Plural(docs, "document"), minSliceDocs)
+	}
 }
