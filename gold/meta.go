@@ -1,7 +1,6 @@
 package gold
 
 import (
-	"encoding/csv"
 	"errors"
 	"io"
 	"slices"
@@ -45,8 +44,6 @@ func ReadMetaFile(path string) (*Meta, error) {
 // ReadMeta reads a document metadata file from r, named path in messages;
 // see [ReadMetaFile].
 func ReadMeta(r io.Reader, path string) (*Meta, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
 	var errs corpus.Problems
 	bad := func(line, col int, field, format string, args ...any) {
 		errs = append(errs, &corpus.Problem{File: path, Line: line, Col: col, Field: field, Err: corpus.Problemf(ErrMeta, format, args...)})
@@ -54,45 +51,31 @@ func ReadMeta(r io.Reader, path string) (*Meta, error) {
 	meta := &Meta{Values: map[string]map[string]string{}}
 	first := map[[2]string]int{} // (doc, key): the line that gave it
 	header := false
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				bad(max(pe.Line, 1), max(pe.Column, 1), "", "%v", pe.Err)
-				break
-			}
-			return nil, err
-		}
-		line, _ := cr.FieldPos(0)
+	err := records(r, bad, func(rec []string, line int, col func(int) int) bool {
 		if !header {
 			if h := strings.TrimPrefix(strings.Join(rec, ","), "\ufeff"); h != "doc_id,key,value" {
 				bad(1, 1, "header", "want doc_id,key,value, got %s", corpus.Quote(h))
-				break
+				return false
 			}
 			header = true
-			continue
+			return true
 		}
 		if len(rec) != 3 {
 			bad(line, 1, "", "row has %d fields, the header has 3", len(rec))
-			continue
+			return true
 		}
-		col := func(i int) int { _, c := cr.FieldPos(i); return c }
 		id, key, value := UnescapeCell(rec[0]), UnescapeCell(rec[1]), UnescapeCell(rec[2])
 		switch {
 		case id == "":
 			bad(line, 1, "doc_id", "empty")
-			continue
+			return true
 		case key == "":
 			bad(line, col(1), "key", "empty")
-			continue
+			return true
 		}
 		if at, dup := first[[2]string{id, key}]; dup {
 			bad(line, col(1), "key", "document %s has key %s already, on line %d", corpus.Quote(id), corpus.Quote(key), at)
-			continue
+			return true
 		}
 		first[[2]string{id, key}] = line
 		if meta.Values[id] == nil {
@@ -102,6 +85,10 @@ func ReadMeta(r io.Reader, path string) (*Meta, error) {
 		if !slices.Contains(meta.Keys, key) {
 			meta.Keys = append(meta.Keys, key)
 		}
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	if !header && len(errs) == 0 {
 		bad(1, 1, "header", "empty file: want a header row doc_id,key,value")

@@ -1,7 +1,6 @@
 package gold
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -41,8 +40,6 @@ func ReadScopeFile(path string) ([]corpus.Region, error) {
 // ReadScope reads a scope file from r, named path in messages; see
 // [ReadScopeFile].
 func ReadScope(r io.Reader, path string) ([]corpus.Region, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
 	var errs corpus.Problems
 	bad := func(line, col int, field, format string, args ...any) {
 		errs = append(errs, &corpus.Problem{File: path, Line: line, Col: col, Field: field, Err: corpus.Problemf(ErrScope, format, args...)})
@@ -51,46 +48,32 @@ func ReadScope(r io.Reader, path string) ([]corpus.Region, error) {
 	whole := map[string]int{}   // documents listed whole, with their line
 	regions := map[string]int{} // documents listed with regions, with how many
 	width := 0
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				bad(max(pe.Line, 1), max(pe.Column, 1), "", "%v", pe.Err)
-				break
-			}
-			return nil, err
-		}
-		line, _ := cr.FieldPos(0)
+	err := records(r, bad, func(rec []string, line int, col func(int) int) bool {
 		if width == 0 {
 			h := strings.Join(rec, ",")
 			h = strings.TrimPrefix(h, "\ufeff")
 			if h != "doc_id" && h != "doc_id,start,end" {
 				bad(1, 1, "header", "want doc_id,start,end (or doc_id), got %s", corpus.Quote(h))
-				break
+				return false
 			}
 			width = len(rec)
-			continue
+			return true
 		}
 		if len(rec) != width {
 			bad(line, 1, "", "row has %d fields, the header has %d", len(rec), width)
-			continue
+			return true
 		}
-		col := func(i int) int { _, c := cr.FieldPos(i); return c }
 		reg := corpus.Region{DocID: UnescapeCell(rec[0]), Source: corpus.Source{File: path, Line: line}}
 		reg.Source.Col[corpus.FieldDocID] = 1
 		id := reg.DocID
 		if width == 1 || rec[1] == "" && rec[2] == "" {
 			if regions[id] > 0 {
 				bad(line, 1, "doc_id", "document %s is listed whole and with regions", corpus.Quote(id))
-				continue
+				return true
 			}
 			whole[id] = line
 			scope = append(scope, reg)
-			continue
+			return true
 		}
 		reg.Source.Col[corpus.FieldStart], reg.Source.Col[corpus.FieldEnd] = int32(col(1)), int32(col(2))
 		start, err1 := strconv.Atoi(rec[1])
@@ -98,21 +81,25 @@ func ReadScope(r io.Reader, path string) ([]corpus.Region, error) {
 		switch {
 		case err1 != nil || start < 0:
 			bad(line, col(1), "start", "%s is not an offset (a non-negative integer, or empty with end for the whole document)", corpus.Quote(rec[1]))
-			continue
+			return true
 		case err2 != nil || end < 0:
 			bad(line, col(2), "end", "%s is not an offset (a non-negative integer, or empty with start for the whole document)", corpus.Quote(rec[2]))
-			continue
+			return true
 		case end <= start:
 			bad(line, col(2), "end", "end %d is not after start %d", end, start)
-			continue
+			return true
 		}
 		if first, ok := whole[id]; ok {
 			bad(line, 1, "doc_id", "document %s is listed whole on line %d and with a region here", corpus.Quote(id), first)
-			continue
+			return true
 		}
 		reg.Span = corpus.Span{Start: start, End: end}
 		regions[id]++
 		scope = append(scope, reg)
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	if width == 0 && len(errs) == 0 {
 		bad(1, 1, "header", "empty file: want a header row doc_id,start,end")
