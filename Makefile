@@ -11,7 +11,7 @@ FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzAlign ./corpus:FuzzReadJSONL ./co
 	./extract/numbers:FuzzFind ./extract/dates:FuzzFind ./extract/prose:FuzzExtract \
 	./extract/external:FuzzParseAnswer ./extract/external:FuzzSplitWords
 
-.PHONY: build test race vet fuzz bench depcheck
+.PHONY: build test race vet fuzz bench depcheck screenshot
 
 build:
 	$(GO) build -o bin/exbench ./cmd/exbench
@@ -50,3 +50,8 @@ depcheck:
 	@bad="$$($(GO) list -deps ./corpus/... ./eval/... 2>/dev/null | grep -E '^github.com/(jdkato/prose|gocarina/gocsv|exbench/exbench/(gold|report|extract))')"; \
 	if [ -n "$$bad" ]; then echo "depcheck: eval or corpus depends on: $$bad"; exit 1; fi; \
 	echo "depcheck: eval and corpus are free of prose, gocsv, gold, report and extract"
+
+# The README's picture of the HTML report, taken by its browser test
+# (needs Chromium).
+screenshot:
+	EXBENCH_SCREENSHOT=$(CURDIR)/docs/report.png $(GO) test -count=1 -run TestHTMLInBrowser ./cmd/exbench

@@ -55,6 +55,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	lf.register(fs)
 	var sl sliceFlags
 	sl.register(fs)
+	var hf htmlFlags
+	hf.register(fs)
 	setup, err := parseScoring(fs, args, stdout, "bench", &st, &lf)
 	if err != nil {
 		return err
@@ -156,6 +158,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := hf.check("bench"); err != nil {
+		return err
+	}
+	htmlErrs := hf.collect(&setup, in.Systems)
 	res, err := eval.Score(ctx, in, setup)
 	if err != nil {
 		return scoreError(err, stderr)
@@ -164,11 +170,14 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := report.BenchTable(stdout, res, bench); err != nil {
 		return err
 	}
-	sliceFiles, err := sl.report(stdout, stderr, slicer, &setup, st.options())
+	sliceRows, sliceFiles, err := sl.report(stdout, stderr, slicer, &setup, st.options())
 	if err != nil {
 		return err
 	}
 	if err := report.WriteSet(ctx, *out, append(append(files, report.Files(res, rows)...), sliceFiles...)); err != nil {
+		return err
+	}
+	if err := hf.write(ctx, stdout, res, sliceRows, htmlErrs); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "\nwrote %s: predictions/ and scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv\n", *out)

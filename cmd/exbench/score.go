@@ -73,6 +73,8 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	name := fs.String("name", "", "with -conll, the system `name` (default: the file's name)")
 	var sl sliceFlags
 	sl.register(fs)
+	var hf htmlFlags
+	hf.register(fs)
 	var st statFlags
 	st.register(fs, false)
 	var gates gateFlags
@@ -151,6 +153,10 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := hf.check("score"); err != nil {
+		return err
+	}
+	htmlErrs := hf.collect(&setup, in.Systems)
 	res, err := eval.Score(ctx, in, setup)
 	if err != nil {
 		return scoreError(err, stderr)
@@ -162,7 +168,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := report.Table(stdout, res); err != nil {
 		return err
 	}
-	files, err := sl.report(stdout, stderr, slicer, &setup, st.options())
+	sliceRows, files, err := sl.report(stdout, stderr, slicer, &setup, st.options())
 	if err != nil {
 		return err
 	}
@@ -170,6 +176,9 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := report.WriteSet(ctx, *outDir, append(report.Files(res, rows), files...)); err != nil {
 			return err
 		}
+	}
+	if err := hf.write(ctx, stdout, res, sliceRows, htmlErrs); err != nil {
+		return err
 	}
 	return gates.check(stderr, res.Systems)
 }

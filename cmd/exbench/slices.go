@@ -37,6 +37,8 @@ func (f *sliceFlags) collect(setup *eval.Setup, systems []eval.System) (*eval.Sl
 		names[i] = s.Name
 	}
 	sl := eval.NewSlicer(names)
+	setup.Score.Outcomes = true
+	addEach(setup, sl.Add)
 	if f.meta != "" {
 		meta, err := gold.ReadMetaFile(f.meta)
 		if err != nil {
@@ -52,36 +54,41 @@ func (f *sliceFlags) collect(setup *eval.Setup, systems []eval.System) (*eval.Sl
 			sl.DocFamily(key, values)
 		}
 	}
-	setup.Score.Outcomes = true
-	if prev := setup.Each; prev != nil {
-		setup.Each = func(c *eval.Case, sys int, r *eval.DocResult) error {
-			if err := prev(c, sys, r); err != nil {
-				return err
-			}
-			return sl.Add(c, sys, r)
-		}
-	} else {
-		setup.Each = sl.Add
-	}
 	return sl, nil
 }
 
-// report prints the worst slices and returns slices.csv to write, or
-// nothing without -slices.
-func (f *sliceFlags) report(stdout, stderr io.Writer, sl *eval.Slicer, setup *eval.Setup, opts eval.BootstrapOptions) ([]report.File, error) {
+// addEach makes setup also call each with every scored document, after
+// whatever it called before.
+func addEach(setup *eval.Setup, each func(c *eval.Case, sys int, r *eval.DocResult) error) {
+	prev := setup.Each
+	if prev == nil {
+		setup.Each = each
+		return
+	}
+	setup.Each = func(c *eval.Case, sys int, r *eval.DocResult) error {
+		if err := prev(c, sys, r); err != nil {
+			return err
+		}
+		return each(c, sys, r)
+	}
+}
+
+// report prints the worst slices and returns the slices and slices.csv
+// to write, or nothing without -slices.
+func (f *sliceFlags) report(stdout, stderr io.Writer, sl *eval.Slicer, setup *eval.Setup, opts eval.BootstrapOptions) ([]eval.SliceRow, []report.File, error) {
 	if sl == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if !(f.alpha > 0 && f.alpha < 1) {
-		return nil, usagef("-slices-alpha %v: want a number between 0 and 1", f.alpha)
+		return nil, nil, usagef("-slices-alpha %v: want a number between 0 and 1", f.alpha)
 	}
 	rows := sl.Slices(setup.Schemes(), opts)
 	roughSlices(stderr, sl.Docs())
 	fmt.Fprintln(stdout)
 	if err := report.WorstSlices(stdout, rows, f.alpha, 10); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return []report.File{{Name: "slices.csv", Write: func(w io.Writer) error { return report.SlicesCSV(w, rows, f.alpha) }}}, nil
+	return rows, []report.File{{Name: "slices.csv", Write: func(w io.Writer) error { return report.SlicesCSV(w, rows, f.alpha) }}}, nil
 }
 
 // minSliceDocs is how many documents the bootstrap tests of slices want

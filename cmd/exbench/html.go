@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/exbench/exbench/eval"
+	"github.com/exbench/exbench/report"
+)
+
+// htmlFlags is -html.
+type htmlFlags struct{ path string }
+
+func (f *htmlFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.path, "html", "", "also write a self-contained HTML report to `file`.html: summary, charts, worst slices (with -slices), an error browser")
+}
+
+// check refuses a path that is not an .html file.
+func (f *htmlFlags) check(verb string) error {
+	if f.path != "" && !strings.HasSuffix(f.path, ".html") {
+		return usagef("%s: -html %q: want a file name ending in .html", verb, f.path)
+	}
+	return nil
+}
+
+// collect, with -html, gathers the mistakes the error browser shows as
+// documents are scored.
+func (f *htmlFlags) collect(setup *eval.Setup, systems []eval.System) *report.HTMLErrors {
+	if f.path == "" {
+		return nil
+	}
+	names := make([]string, len(systems))
+	for i, s := range systems {
+		names[i] = s.Name
+	}
+	errs := report.NewHTMLErrors(names)
+	setup.Score.NoMistakes = false
+	addEach(setup, errs.Add)
+	return errs
+}
+
+// write writes the report, when asked for, and says where.
+func (f *htmlFlags) write(ctx context.Context, stdout io.Writer, res *eval.Result, slices []eval.SliceRow, errs *report.HTMLErrors) error {
+	if f.path == "" {
+		return nil
+	}
+	if err := report.WriteFile(f.path, func(w io.Writer) error { return report.HTML(w, res, slices, errs) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote the HTML report %s\n", f.path)
+	return nil
+}

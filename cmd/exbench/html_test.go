@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// browser returns the path of a Chromium or Chrome, or skips the test.
+func browser(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("no Chromium or Chrome on $PATH: the HTML report is not tested in a browser (.ci/run installs chromium)")
+	return ""
+}
+
+// TestHTMLInBrowser opens the HTML report of a bench on the bundled
+// corpus in headless Chromium and checks that it renders with no console
+// error, that the summary and the charts hold the numbers of scores.csv,
+// that the error filters change what is shown, and that a screenshot is
+// not blank.
+func TestHTMLInBrowser(t *testing.T) {
+	exe := browser(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	code, _, stderr := exbench(t, "bench", "-extractor", "prose+numbers+dates", "-slices", "-resamples", "500", "-o", filepath.Join(dir, "out"), "-html", page)
+	if code != 0 {
+		t.Fatalf("bench: exit %d: %s", code, stderr)
+	}
+	want := map[string]string{} // scheme: micro F1 in % as the page prints it
+	for _, r := range readCSV(t, filepath.Join(dir, "out", "scores.csv"))[1:] {
+		if r[2] == "micro" {
+			var f float64
+			fmt.Sscan(r[12], &f)
+			want[r[1]] = fmt.Sprintf("%.1f", 100*f)
+		}
+	}
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// Start the browser on ctx: the first call's context is the browser's
+	// lifetime. Then listen to the console, from before the page loads.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var consoleErrors []string
+	lctx, stopListening := context.WithCancel(ctx)
+	messages := chromedp.Console(lctx)
+	listened := make(chan struct{})
+	go func() {
+		defer close(listened)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				mu.Lock()
+				consoleErrors = append(consoleErrors, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	step := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	step("open", chromedp.Do(ctx, chromedp.Navigate("file://"+page), chromedp.WaitVisible("#summary")))
+	strictF1, err := chromedp.Run(ctx, chromedp.Text(`td.f1[data-system="prose+numbers+dates"][data-scheme="strict"]`))
+	step("summary", err)
+	dots, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("svg text.f1").length`))
+	step("label chart", err)
+	countAll, err := chromedp.Run(ctx, chromedp.Text("#count"))
+	step("count", err)
+	step("filter", chromedp.Do(ctx, chromedp.SetValue("#f-outcome", "missed"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("f-outcome").dispatchEvent(new Event("change"))`)))
+	countMissed, err := chromedp.Run(ctx, chromedp.Text("#count"))
+	step("count after the filter", err)
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	step("screenshot", err)
+	stopListening()
+	<-listened
+
+	if strictF1 != want["strict"] {
+		t.Errorf("summary strict F1 %q, scores.csv says %q", strictF1, want["strict"])
+	}
+	if dots == 0 {
+		t.Error("the label chart has no dots")
+	}
+	if countAll == countMissed || !strings.Contains(countMissed, " errors shown of ") {
+		t.Errorf("the outcome filter did not change what is shown: %q, then %q", countAll, countMissed)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(consoleErrors) > 0 {
+		t.Errorf("console errors: %v", consoleErrors)
+	}
+	if strictF1 != want["strict"] {
+		t.Errorf("summary strict F1 %q, scores.csv says %q", strictF1, want["strict"])
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	colours := map[[4]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y && len(colours) < 3; y += 7 {
+		for x := b.Min.X; x < b.Max.X; x += 7 {
+			r, g, bl, a := img.At(x, y).RGBA()
+			colours[[4]uint32{r, g, bl, a}] = true
+		}
+	}
+	if len(colours) < 3 {
+		t.Errorf("the screenshot is blank (%d colours)", len(colours))
+	}
+	// make screenshot: the top of the page, for the README.
+	if path := os.Getenv("EXBENCH_SCREENSHOT"); path != "" {
+		step("viewport", chromedp.Do(ctx, chromedp.EmulateViewport(900, 1000)))
+		top, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		step("README screenshot", err)
+		step("write the screenshot", os.WriteFile(path, top, 0o644))
+	}
+}

@@ -1,0 +1,329 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/exbench/exbench/eval"
+)
+
+// HTMLErrors collects, as documents are scored (its Add fits
+// [eval.Setup.Each], with mistakes kept), the mistakes the HTML report's
+// error browser shows: under the strict and value schemes, as errors.csv.
+type HTMLErrors struct {
+	names []string
+	rows  []htmlError
+}
+
+// htmlError is one row of the error browser, as the page's script reads
+// it: system, outcome, label, document, gold and predicted text and
+// label, the context with the span in brackets.
+type htmlError struct {
+	System  string `json:"s"`
+	Scheme  string `json:"k"`
+	Outcome string `json:"o"`
+	Label   string `json:"l"`
+	Doc     string `json:"d"`
+	Gold    string `json:"g"`
+	Pred    string `json:"p"`
+	Context string `json:"c"`
+}
+
+// NewHTMLErrors returns an empty collection for the systems named names.
+func NewHTMLErrors(names []string) *HTMLErrors { return &HTMLErrors{names: names} }
+
+// Add adds the strict and value mistakes of a scored document.
+func (h *HTMLErrors) Add(_ *eval.Case, sys int, r *eval.DocResult) error {
+	for _, m := range r.Mistakes {
+		if m.Scheme != eval.Strict && m.Scheme != eval.Value {
+			continue
+		}
+		e := htmlError{System: h.names[sys], Scheme: m.Scheme.String(), Outcome: m.Outcome.String(), Doc: m.DocID, Context: m.Context}
+		if m.Gold != nil {
+			e.Gold, e.Label = fmt.Sprintf("%s %s", m.Gold.Text, m.Gold.Label), string(m.Gold.Label)
+		}
+		if m.Pred != nil {
+			e.Pred = fmt.Sprintf("%s %s", m.Pred.Text, m.Pred.Label)
+			if e.Label == "" {
+				e.Label = string(m.Pred.Label)
+			}
+		}
+		h.rows = append(h.rows, e)
+	}
+	return nil
+}
+
+// HTML writes one self-contained HTML page of a scoring: no script,
+// style, font or image is fetched, so it opens offline from a file or a
+// mail. It shows the summary per system with intervals, each label's F1
+// with its interval as a dot-and-whisker chart, the confusion matrix as a
+// heatmap and the gold numbers' chain for each system, the worst slices
+// when slices were scored, and an error browser that filters by system,
+// outcome and label and shows 100 rows a page. Charts are inline SVG with
+// their numbers written beside the marks, so that colour is never the only
+// signal.
+func HTML(w io.Writer, res *eval.Result, slices []eval.SliceRow, errs *HTMLErrors) error {
+	data := htmlData{Title: "exbench report", Setup: setupText(&res.Setup)}
+	for _, s := range res.Systems {
+		data.Systems = append(data.Systems, htmlSystem(res, s))
+	}
+	for _, r := range eval.Worst(slices, 0.05) {
+		if r.Scheme == eval.Strict {
+			data.Worst = append(data.Worst, r)
+		}
+	}
+	rows := []htmlError{}
+	if errs != nil {
+		rows = errs.rows
+	}
+	js, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	data.Errors = template.JS(js)
+	return page.Execute(w, data)
+}
+
+type htmlData struct {
+	Title, Setup string
+	Systems      []htmlSys
+	Worst        []eval.SliceRow
+	Errors       template.JS
+}
+
+type htmlSys struct {
+	Name      string
+	Micro     []htmlCell // by scheme
+	Labels    template.HTML
+	Confusion template.HTML
+	Funnel    template.HTML
+}
+
+type htmlCell struct {
+	Scheme, P, R, F1, Interval string
+}
+
+func setupText(s *eval.Setup) string {
+	var b strings.Builder
+	Setup(&b, s)
+	return b.String()
+}
+
+func htmlSystem(res *eval.Result, s *eval.SystemResult) htmlSys {
+	hs := htmlSys{Name: s.Name}
+	for _, sc := range res.Setup.Schemes() {
+		c := s.Summary.Micro(sc)
+		cell := htmlCell{Scheme: sc.String(), P: pct(c.Precision()), R: pct(c.Recall()), F1: pct(c.F1())}
+		if sc == eval.Value && (c.Possible() == 0 || c.Actual() == 0) {
+			cell.P, cell.R, cell.F1 = "n/a", "n/a", "n/a"
+		} else if r, ok := s.Interval(eval.Key{Scheme: sc, Label: eval.All}); ok && res.Setup.Intervals != nil {
+			iv := r.Metric[eval.F1].Interval(res.Setup.Intervals.Defaults().Method)
+			cell.Interval = fmt.Sprintf("%s–%s", pct(iv.Low), pct(iv.High))
+		}
+		hs.Micro = append(hs.Micro, cell)
+	}
+	hs.Labels = labelChart(res, s)
+	hs.Confusion = confusionChart(s)
+	hs.Funnel = funnelChart(s)
+	return hs
+}
+
+// labelChart draws each label's strict F1 as a dot with its interval as a
+// whisker, the value written at the right.
+func labelChart(res *eval.Result, s *eval.SystemResult) template.HTML {
+	labels := s.Summary.Labels()[1:]
+	const left, width, row = 130, 300, 22
+	h := row*len(labels) + 30
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg role="img" aria-labelledby="lc-%[1]s" width="%[2]d" height="%[3]d" viewBox="0 0 %[2]d %[3]d"><title id="lc-%[1]s">F1 per label, strict, of %[4]s, with its interval</title>`, htmlID(s.Name), left+width+80, h, template.HTMLEscapeString(s.Name))
+	for i, x := range []float64{0, 0.5, 1} {
+		px := left + int(x*width)
+		fmt.Fprintf(&b, `<line x1="%d" y1="10" x2="%d" y2="%d" stroke="#bbb"/><text x="%d" y="%d" font-size="11" text-anchor="middle">%s</text>`, px, px, h-15, px, h-2, []string{"0", "50", "100"}[i])
+	}
+	for i, lc := range labels {
+		y := 20 + row*i
+		c := lc.Scheme[eval.Strict]
+		f := c.F1()
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="end">%s</text>`, left-8, y+4, template.HTMLEscapeString(labelName(lc.Label)))
+		if r, ok := s.Interval(eval.Key{Scheme: eval.Strict, Label: lc.Label}); ok && res.Setup.Intervals != nil {
+			iv := r.Metric[eval.F1].Interval(res.Setup.Intervals.Defaults().Method)
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#333" stroke-width="2"/>`, left+iv.Low*width, y, left+iv.High*width, y)
+		}
+		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%d" r="5" fill="#1f5fa8"/><text class="f1" data-label="%s" x="%d" y="%d" font-size="12">%s</text>`, left+f*width, y, template.HTMLEscapeString(string(lc.Label)), left+width+10, y+4, pct(f))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// confusionChart draws the strict confusion matrix as a heatmap with
+// each count written in its cell.
+func confusionChart(s *eval.SystemResult) template.HTML {
+	golds, preds, m := s.Summary.Confusion()
+	if m == nil {
+		return ""
+	}
+	const cell, left, top = 34, 110, 90
+	w, h := left+cell*len(preds)+10, top+cell*len(golds)+10
+	max := 1.0
+	for i := range golds {
+		for j := range preds {
+			max = maxF(max, m.At(i, j))
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg role="img" aria-labelledby="cm-%[1]s" width="%[2]d" height="%[3]d" viewBox="0 0 %[2]d %[3]d"><title id="cm-%[1]s">Confusion of gold labels (rows) and predicted labels (columns), strict pairing, of %[4]s</title>`, htmlID(s.Name), w, h, template.HTMLEscapeString(s.Name))
+	for j, p := range preds {
+		x := left + cell*j + cell/2
+		fmt.Fprintf(&b, `<text font-size="10" transform="translate(%d,%d) rotate(-60)">%s</text>`, x, top-6, template.HTMLEscapeString(string(p)))
+	}
+	for i, g := range golds {
+		y := top + cell*i
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" text-anchor="end">%s</text>`, left-6, y+cell/2+4, template.HTMLEscapeString(string(g)))
+		for j := range preds {
+			v := m.At(i, j)
+			shade := 255 - int(200*v/max)
+			fill := "#000"
+			if shade < 120 {
+				fill = "#fff"
+			}
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="rgb(%d,%d,255)" stroke="#fff"/>`, left+cell*j, y, cell, cell, shade, shade)
+			if v > 0 {
+				fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" text-anchor="middle" fill="%s">%d</text>`, left+cell*j+cell/2, y+cell/2+4, fill, int(v))
+			}
+		}
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// funnelChart draws the gold numbers' chain: found, then read right.
+func funnelChart(s *eval.SystemResult) template.HTML {
+	chains := s.Summary.Numbers()
+	if len(chains) == 0 || chains[0].Detected == 0 {
+		return ""
+	}
+	c := chains[0]
+	steps := []struct {
+		name string
+		n    int
+	}{{"gold", c.Gold}, {"found", c.Detected}, {"value", c.Value}, {"+modifier", c.Modifier}, {"+unit", c.Unit}}
+	const left, width, row = 90, 300, 24
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg role="img" aria-labelledby="nf-%[1]s" width="%[2]d" height="%[3]d" viewBox="0 0 %[2]d %[3]d"><title id="nf-%[1]s">The gold numbers of %[4]s: found, then read right</title>`, htmlID(s.Name), left+width+90, row*len(steps)+10, template.HTMLEscapeString(s.Name))
+	for i, st := range steps {
+		w := float64(width) * float64(st.n) / float64(c.Gold)
+		y := 5 + row*i
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="end">%s</text><rect x="%d" y="%d" width="%.1f" height="%d" fill="#2b8a3e"/><text x="%.1f" y="%d" font-size="12">%d</text>`,
+			left-8, y+14, st.name, left, y, w, row-6, float64(left)+w+6, y+14, st.n)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+func maxF(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// htmlID makes a name usable in an id.
+func htmlID(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+var page = template.Must(template.New("report").Funcs(template.FuncMap{"mul100": func(f float64) float64 { return 100 * f }}).Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:1.5rem;line-height:1.4;color:#111;max-width:72rem}
+table{border-collapse:collapse;margin:0.5rem 0 1rem}th,td{border:1px solid #ccc;padding:0.2rem 0.5rem;text-align:right}
+th{background:#f2f2f2}td.l,th.l{text-align:left}caption{text-align:left;font-weight:600;padding:0.3rem 0}
+section{margin-bottom:2rem}svg{max-width:100%;height:auto}
+.o-missed{border-left:4px solid #c92a2a}.o-spurious{border-left:4px dashed #e67700}.o-incorrect{border-left:4px double #5f3dc4}.o-partial{border-left:4px dotted #1864ab}
+mark{background:#ffec99}button,select{font:inherit;padding:0.2rem 0.5rem}
+:focus{outline:3px solid #1c7ed6;outline-offset:2px}
+</style></head><body>
+<h1>{{.Title}}</h1>
+<pre>{{.Setup}}</pre>
+<section id="summary"><h2>Summary</h2>
+<table><caption>Micro precision, recall and F1 in %, with F1's interval where intervals were made</caption>
+<thead><tr><th class="l" scope="col">system</th><th class="l" scope="col">scheme</th><th scope="col">P</th><th scope="col">R</th><th scope="col">F1</th><th scope="col">F1 interval</th></tr></thead><tbody>
+{{range $s := .Systems}}{{range .Micro}}<tr><th class="l" scope="row">{{$s.Name}}</th><td class="l">{{.Scheme}}</td><td>{{.P}}</td><td>{{.R}}</td><td class="f1" data-system="{{$s.Name}}" data-scheme="{{.Scheme}}">{{.F1}}</td><td>{{.Interval}}</td></tr>
+{{end}}{{end}}</tbody></table></section>
+{{range .Systems}}<section class="system"><h2>{{.Name}}</h2>
+<h3>F1 per label (strict), with its interval</h3>{{.Labels}}
+{{if .Confusion}}<h3>Confusion matrix (strict pairing)</h3>{{.Confusion}}{{end}}
+{{if .Funnel}}<h3>Gold numbers: found, then read right</h3>{{.Funnel}}{{end}}
+</section>{{end}}
+{{if .Worst}}<section id="slices"><h2>Worst slices</h2>
+<table><caption>Slices significantly below the rest of their family (strict, p &lt; 0.05 after Holm), worst first</caption>
+<thead><tr><th class="l">system</th><th class="l">family</th><th class="l">slice</th><th>gold</th><th>F1</th><th>interval</th><th>Δ vs rest</th><th>p</th></tr></thead><tbody>
+{{range .Worst}}<tr><td class="l">{{.System}}</td><td class="l">{{.Family}}</td><td class="l">{{.Slice}}</td><td>{{.Gold}}</td><td>{{printf "%.1f" (mul100 .F1)}}</td><td>{{printf "%.1f–%.1f" (mul100 .F1Low) (mul100 .F1High)}}</td><td>{{printf "%+.1f" (mul100 .Delta)}}</td><td>{{printf "%.4f" .PHolm}}</td></tr>
+{{end}}</tbody></table></section>{{end}}
+<section id="errors"><h2>Errors</h2>
+<p>Every outcome that is not correct under the strict and value schemes. The outcome is written in each row, and marked by the style of its left border: missed solid, spurious dashed, incorrect double, partial dotted.</p>
+<form id="filters" onsubmit="return false"><label>System <select id="f-system"><option value="">all</option></select></label>
+<label>Outcome <select id="f-outcome"><option value="">all</option></select></label>
+<label>Label <select id="f-label"><option value="">all</option></select></label>
+<label>Scheme <select id="f-scheme"><option value="">all</option></select></label></form>
+<p id="count" aria-live="polite"></p>
+<table><caption>Errors, 100 a page</caption><thead><tr><th class="l">system</th><th class="l">scheme</th><th class="l">outcome</th><th class="l">document</th><th class="l">gold</th><th class="l">predicted</th><th class="l">context</th></tr></thead><tbody id="rows"></tbody></table>
+<p><button id="prev" type="button">previous page</button> <span id="page"></span> <button id="next" type="button">next page</button></p>
+</section>
+<script>
+"use strict";
+const errors = {{.Errors}};
+const perPage = 100;
+let page = 0;
+const sel = {system: "s", outcome: "o", label: "l", scheme: "k"};
+for (const [name, key] of Object.entries(sel)) {
+  const box = document.getElementById("f-" + name);
+  for (const v of [...new Set(errors.map(e => e[key]))].sort()) {
+    const o = document.createElement("option"); o.value = v; o.textContent = v; box.appendChild(o);
+  }
+  box.addEventListener("change", () => { page = 0; render(); });
+}
+function shown() {
+  return errors.filter(e => Object.entries(sel).every(([name, key]) => {
+    const v = document.getElementById("f-" + name).value; return v === "" || e[key] === v; }));
+}
+function cell(tr, text) { const td = document.createElement("td"); td.className = "l"; td.textContent = text; tr.appendChild(td); return td; }
+function render() {
+  const list = shown();
+  const pages = Math.max(1, Math.ceil(list.length / perPage));
+  page = Math.min(page, pages - 1);
+  const body = document.getElementById("rows");
+  body.replaceChildren();
+  for (const e of list.slice(page * perPage, (page + 1) * perPage)) {
+    const tr = document.createElement("tr"); tr.className = "o-" + e.o;
+    cell(tr, e.s); cell(tr, e.k); cell(tr, e.o); cell(tr, e.d); cell(tr, e.g); cell(tr, e.p);
+    const ctx = cell(tr, "");
+    const i = e.c.indexOf("["), j = e.c.lastIndexOf("]");
+    if (i >= 0 && j > i) {
+      ctx.append(e.c.slice(0, i)); const m = document.createElement("mark"); m.textContent = e.c.slice(i, j + 1); ctx.append(m, e.c.slice(j + 1));
+    } else { ctx.textContent = e.c; }
+    body.appendChild(tr);
+  }
+  document.getElementById("count").textContent = list.length + " errors shown of " + errors.length;
+  document.getElementById("page").textContent = "page " + (page + 1) + " of " + pages;
+  document.getElementById("prev").disabled = page === 0;
+  document.getElementById("next").disabled = page >= pages - 1;
+}
+document.getElementById("prev").addEventListener("click", () => { page--; render(); });
+document.getElementById("next").addEventListener("click", () => { page++; render(); });
+render();
+</script>
+</body></html>
+`))
