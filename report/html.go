@@ -66,6 +66,27 @@ func (h *HTMLErrors) Add(_ *eval.Case, sys int, r *eval.DocResult) error {
 // their numbers written beside the marks, so that colour is never the only
 // signal.
 func HTML(w io.Writer, res *eval.Result, slices []eval.SliceRow, errs *HTMLErrors) error {
+	return HTMLReport{Result: res, Slices: slices, Errors: errs}.Write(w)
+}
+
+// HTMLReport is what an HTML report shows: a scoring, and optionally its
+// slices, the mistakes for the error browser, and the comparison of its
+// first two systems.
+type HTMLReport struct {
+	Result *eval.Result
+	Slices []eval.SliceRow
+	Errors *HTMLErrors
+	// Compare, when not nil, compares system A with system B (named A
+	// and B) at Alpha: the page adds a forest plot of ΔF1 per label with
+	// its interval and p.
+	Compare *eval.Comparison
+	A, B    string
+	Alpha   float64
+}
+
+// Write writes the page; see [HTML].
+func (h HTMLReport) Write(w io.Writer) error {
+	res, slices, errs := h.Result, h.Slices, h.Errors
 	data := htmlData{Title: "exbench report", Setup: setupText(&res.Setup)}
 	for _, s := range res.Systems {
 		data.Systems = append(data.Systems, htmlSystem(res, s))
@@ -74,6 +95,9 @@ func HTML(w io.Writer, res *eval.Result, slices []eval.SliceRow, errs *HTMLError
 		if r.Scheme == eval.Strict {
 			data.Worst = append(data.Worst, r)
 		}
+	}
+	if h.Compare != nil {
+		data.Forest = forestChart(h.Compare, h.A, h.B, h.Alpha)
 	}
 	rows := []htmlError{}
 	if errs != nil {
@@ -91,6 +115,7 @@ type htmlData struct {
 	Title, Setup string
 	Systems      []htmlSys
 	Worst        []eval.SliceRow
+	Forest       template.HTML
 	Errors       template.JS
 }
 
@@ -199,6 +224,39 @@ func confusionChart(s *eval.SystemResult) template.HTML {
 	return template.HTML(b.String())
 }
 
+// forestChart draws, for each label under the strict scheme, B's F1 minus
+// A's as a dot with its paired bootstrap interval, around a line at 0,
+// with the difference and its p written at the right and ~ for a
+// difference that is not significant at alpha.
+func forestChart(c *eval.Comparison, a, b string, alpha float64) template.HTML {
+	var rows []eval.Difference
+	for _, d := range c.Rows {
+		if d.Key.Scheme == eval.Strict && !d.Empty {
+			rows = append(rows, d)
+		}
+	}
+	const left, width, row = 130, 320, 22
+	h := row*len(rows) + 34
+	x := func(v float64) float64 { return left + (v+1)/2*width } // ΔF1 from -1 to 1
+	var sb strings.Builder
+	fmt.Fprintf(&sb, `<svg role="img" aria-labelledby="forest" width="%[1]d" height="%[2]d" viewBox="0 0 %[1]d %[2]d"><title id="forest">ΔF1 = %[3]s − %[4]s per label, strict, with its interval and p</title>`, left+width+150, h, template.HTMLEscapeString(b), template.HTMLEscapeString(a))
+	for _, v := range []float64{-1, 0, 1} {
+		fmt.Fprintf(&sb, `<line x1="%.1f" y1="8" x2="%.1f" y2="%d" stroke="%s"/><text x="%.1f" y="%d" font-size="11" text-anchor="middle">%+.0f</text>`, x(v), x(v), h-18, map[bool]string{true: "#333", false: "#bbb"}[v == 0], x(v), h-4, 100*v)
+	}
+	for i, d := range rows {
+		y := 20 + row*i
+		mark := ""
+		if d.PHolm >= alpha {
+			mark = " ~"
+		}
+		fmt.Fprintf(&sb, `<text x="%d" y="%d" font-size="12" text-anchor="end">%s</text><line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#333" stroke-width="2"/><rect x="%.1f" y="%d" width="8" height="8" fill="#c2255c"/><text class="delta" data-label="%s" x="%d" y="%d" font-size="12">%s p %.4f%s</text>`,
+			left-8, y+4, template.HTMLEscapeString(rowLabel(d.Key)), x(d.CI.Low), y, x(d.CI.High), y, x(d.Delta)-4, y-4,
+			template.HTMLEscapeString(rowLabel(d.Key)), left+width+10, y+4, signed(100*d.Delta), d.PHolm, mark)
+	}
+	sb.WriteString(`</svg>`)
+	return template.HTML(sb.String())
+}
+
 // funnelChart draws the gold numbers' chain: found, then read right.
 func funnelChart(s *eval.SystemResult) template.HTML {
 	chains := s.Summary.Numbers()
@@ -267,6 +325,8 @@ mark{background:#ffec99}button,select{font:inherit;padding:0.2rem 0.5rem}
 {{if .Confusion}}<h3>Confusion matrix (strict pairing)</h3>{{.Confusion}}{{end}}
 {{if .Funnel}}<h3>Gold numbers: found, then read right</h3>{{.Funnel}}{{end}}
 </section>{{end}}
+{{if .Forest}}<section id="compare"><h2>Comparison</h2>
+<p>ΔF1 per label (strict), B − A in points, with its paired bootstrap interval and Holm-corrected p; ~ marks a difference that is not significant.</p>{{.Forest}}</section>{{end}}
 {{if .Worst}}<section id="slices"><h2>Worst slices</h2>
 <table><caption>Slices significantly below the rest of their family (strict, p &lt; 0.05 after Holm), worst first</caption>
 <thead><tr><th class="l">system</th><th class="l">family</th><th class="l">slice</th><th>gold</th><th>F1</th><th>interval</th><th>Δ vs rest</th><th>p</th></tr></thead><tbody>

@@ -177,7 +177,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := report.WriteSet(ctx, *out, append(append(files, report.Files(res, rows)...), sliceFiles...)); err != nil {
 		return err
 	}
-	if err := hf.write(ctx, stdout, res, sliceRows, htmlErrs); err != nil {
+	if err := hf.write(stdout, res, sliceRows, htmlErrs); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "\nwrote %s: predictions/ and scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv\n", *out)

@@ -59,6 +59,8 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	lf.register(fs)
 	var sl sliceFlags
 	sl.register(fs)
+	var hf htmlFlags
+	hf.register(fs)
 	fs.Lookup("slices").Usage = "also compare every slice of the mentions (see score -slices): print the slices that got significantly worse or better from A to B and, with -o, write slice_changes.csv"
 	setup, err := parseScoring(fs, args, stdout, "compare", &st, &lf)
 	if err != nil {
@@ -107,6 +109,10 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	if err := hf.check("compare"); err != nil {
+		return err
+	}
+	htmlErrs := hf.collect(&setup, in.Systems)
 	res, err := eval.Score(ctx, in, setup)
 	if err != nil {
 		return scoreError(err, stderr)
@@ -148,6 +154,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err := report.WriteSet(ctx, *outDir, files); err != nil {
 			return err
 		}
+	}
+	if err := hf.writeReport(stdout, report.HTMLReport{Result: res, Errors: htmlErrs, Compare: c, A: nameA, B: nameB, Alpha: *alpha}); err != nil {
+		return err
 	}
 	err = gates.check(stderr, res.Systems[1:])
 	if *failOnRegression {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -42,12 +41,17 @@ func (f *htmlFlags) collect(setup *eval.Setup, systems []eval.System) *report.HT
 	return errs
 }
 
-// write writes the report, when asked for, and says where.
-func (f *htmlFlags) write(ctx context.Context, stdout io.Writer, res *eval.Result, slices []eval.SliceRow, errs *report.HTMLErrors) error {
+// write writes the report of a scoring, when asked for, and says where.
+func (f *htmlFlags) write(stdout io.Writer, res *eval.Result, slices []eval.SliceRow, errs *report.HTMLErrors) error {
+	return f.writeReport(stdout, report.HTMLReport{Result: res, Slices: slices, Errors: errs})
+}
+
+// writeReport writes h, when asked for, and says where.
+func (f *htmlFlags) writeReport(stdout io.Writer, h report.HTMLReport) error {
 	if f.path == "" {
 		return nil
 	}
-	if err := report.WriteFile(f.path, func(w io.Writer) error { return report.HTML(w, res, slices, errs) }); err != nil {
+	if err := report.WriteFile(f.path, h.Write); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote the HTML report %s\n", f.path)

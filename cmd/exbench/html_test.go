@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -49,34 +50,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 	}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	// Start the browser on ctx: the first call's context is the browser's
-	// lifetime. Then listen to the console, from before the page loads.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	var mu sync.Mutex
-	var consoleErrors []string
-	lctx, stopListening := context.WithCancel(ctx)
-	messages := chromedp.Console(lctx)
-	listened := make(chan struct{})
-	go func() {
-		defer close(listened)
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
-				mu.Lock()
-				consoleErrors = append(consoleErrors, m.String())
-				mu.Unlock()
-			}
-		}
-	}()
+	ctx, consoleErrors := openBrowser(t, exe)
 	step := func(what string, err error) {
 		t.Helper()
 		if err != nil {
@@ -96,8 +70,6 @@ func TestHTMLInBrowser(t *testing.T) {
 	step("count after the filter", err)
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	step("screenshot", err)
-	stopListening()
-	<-listened
 
 	if strictF1 != want["strict"] {
 		t.Errorf("summary strict F1 %q, scores.csv says %q", strictF1, want["strict"])
@@ -108,10 +80,8 @@ func TestHTMLInBrowser(t *testing.T) {
 	if countAll == countMissed || !strings.Contains(countMissed, " errors shown of ") {
 		t.Errorf("the outcome filter did not change what is shown: %q, then %q", countAll, countMissed)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(consoleErrors) > 0 {
-		t.Errorf("console errors: %v", consoleErrors)
+	if errs := consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
 	}
 	if strictF1 != want["strict"] {
 		t.Errorf("summary strict F1 %q, scores.csv says %q", strictF1, want["strict"])
@@ -137,5 +107,79 @@ func TestHTMLInBrowser(t *testing.T) {
 		top, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		step("README screenshot", err)
 		step("write the screenshot", os.WriteFile(path, top, 0o644))
+	}
+}
+
+// openBrowser starts headless Chromium for the test, and returns its
+// context and a function that returns the errors written to the console
+// so far.
+func openBrowser(t *testing.T, exe string) (context.Context, func() []string) {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	// Start the browser on ctx: the first call's context is the browser's
+	// lifetime. Then listen to the console, from before the page loads.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var errs []string
+	lctx, stop := context.WithCancel(ctx)
+	messages := chromedp.Console(lctx)
+	listened := make(chan struct{})
+	go func() {
+		defer close(listened)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				mu.Lock()
+				errs = append(errs, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() { stop(); <-listened })
+	return ctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(errs)
+	}
+}
+
+// TestCompareHTMLInBrowser opens the report of a comparison and reads
+// the forest plot's micro row, which must say what compare.csv says.
+func TestCompareHTMLInBrowser(t *testing.T) {
+	exe := browser(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "compare.html")
+	code, _, stderr := exbench(t, compareArgs("-alpha", "0.6", "-o", dir, "-html", page, "testdata/score/gold.csv", "testdata/score/v1.csv")...)
+	if code != 0 {
+		t.Fatalf("compare: exit %d: %s", code, stderr)
+	}
+	var want string
+	for _, r := range readCSV(t, filepath.Join(dir, "compare.csv"))[1:] {
+		if r[0] == "strict" && r[1] == "micro" {
+			var delta float64
+			fmt.Sscan(r[4], &delta)
+			want = fmt.Sprintf("%+.1f p %s", 100*delta, r[8])
+		}
+	}
+	ctx, consoleErrors := openBrowser(t, exe)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page), chromedp.WaitVisible("#compare")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.TextContent(`text.delta[data-label="micro"]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("forest plot micro row %q, compare.csv says %q", got, want)
+	}
+	if errs := consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
 	}
 }

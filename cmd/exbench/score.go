@@ -177,7 +177,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	if err := hf.write(ctx, stdout, res, sliceRows, htmlErrs); err != nil {
+	if err := hf.write(stdout, res, sliceRows, htmlErrs); err != nil {
 		return err
 	}
 	return gates.check(stderr, res.Systems)
