@@ -309,6 +309,7 @@ body{font-family:system-ui,sans-serif;margin:1.5rem;line-height:1.4;color:#111;m
 table{border-collapse:collapse;margin:0.5rem 0 1rem}th,td{border:1px solid #ccc;padding:0.2rem 0.5rem;text-align:right}
 th{background:#f2f2f2}td.l,th.l{text-align:left}caption{text-align:left;font-weight:600;padding:0.3rem 0}
 section{margin-bottom:2rem}svg{max-width:100%;height:auto}
+.wide{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
 .o-missed{border-left:4px solid #c92a2a}.o-spurious{border-left:4px dashed #e67700}.o-incorrect{border-left:4px double #5f3dc4}.o-partial{border-left:4px dotted #1864ab}
 mark{background:#ffec99}button,select{font:inherit;padding:0.2rem 0.5rem}
 :focus{outline:3px solid #1c7ed6;outline-offset:2px}
@@ -316,10 +317,10 @@ mark{background:#ffec99}button,select{font:inherit;padding:0.2rem 0.5rem}
 <h1>{{.Title}}</h1>
 <pre>{{.Setup}}</pre>
 <section id="summary"><h2>Summary</h2>
-<table><caption>Micro precision, recall and F1 in %, with F1's interval where intervals were made</caption>
+<div class="wide" tabindex="0" role="region" aria-label="summary table"><table><caption>Micro precision, recall and F1 in %, with F1's interval where intervals were made</caption>
 <thead><tr><th class="l" scope="col">system</th><th class="l" scope="col">scheme</th><th scope="col">P</th><th scope="col">R</th><th scope="col">F1</th><th scope="col">F1 interval</th></tr></thead><tbody>
 {{range $s := .Systems}}{{range .Micro}}<tr><th class="l" scope="row">{{$s.Name}}</th><td class="l">{{.Scheme}}</td><td>{{.P}}</td><td>{{.R}}</td><td class="f1" data-system="{{$s.Name}}" data-scheme="{{.Scheme}}">{{.F1}}</td><td>{{.Interval}}</td></tr>
-{{end}}{{end}}</tbody></table></section>
+{{end}}{{end}}</tbody></table></div></section>
 {{range .Systems}}<section class="system"><h2>{{.Name}}</h2>
 <h3>F1 per label (strict), with its interval</h3>{{.Labels}}
 {{if .Confusion}}<h3>Confusion matrix (strict pairing)</h3>{{.Confusion}}{{end}}
@@ -328,10 +329,10 @@ mark{background:#ffec99}button,select{font:inherit;padding:0.2rem 0.5rem}
 {{if .Forest}}<section id="compare"><h2>Comparison</h2>
 <p>ΔF1 per label (strict), B − A in points, with its paired bootstrap interval and Holm-corrected p; ~ marks a difference that is not significant.</p>{{.Forest}}</section>{{end}}
 {{if .Worst}}<section id="slices"><h2>Worst slices</h2>
-<table><caption>Slices significantly below the rest of their family (strict, p &lt; 0.05 after Holm), worst first</caption>
+<div class="wide" tabindex="0" role="region" aria-label="worst slices table"><table><caption>Slices significantly below the rest of their family (strict, p &lt; 0.05 after Holm), worst first</caption>
 <thead><tr><th class="l">system</th><th class="l">family</th><th class="l">slice</th><th>gold</th><th>F1</th><th>interval</th><th>Δ vs rest</th><th>p</th></tr></thead><tbody>
 {{range .Worst}}<tr><td class="l">{{.System}}</td><td class="l">{{.Family}}</td><td class="l">{{.Slice}}</td><td>{{.Gold}}</td><td>{{printf "%.1f" (mul100 .F1)}}</td><td>{{printf "%.1f–%.1f" (mul100 .F1Low) (mul100 .F1High)}}</td><td>{{printf "%+.1f" (mul100 .Delta)}}</td><td>{{printf "%.4f" .PHolm}}</td></tr>
-{{end}}</tbody></table></section>{{end}}
+{{end}}</tbody></table></div></section>{{end}}
 <section id="errors"><h2>Errors</h2>
 <p>Every outcome that is not correct under the strict and value schemes. The outcome is written in each row, and marked by the style of its left border: missed solid, spurious dashed, incorrect double, partial dotted.</p>
 <form id="filters" onsubmit="return false"><label>System <select id="f-system"><option value="">all</option></select></label>
@@ -339,7 +340,7 @@ mark{background:#ffec99}button,select{font:inherit;padding:0.2rem 0.5rem}
 <label>Label <select id="f-label"><option value="">all</option></select></label>
 <label>Scheme <select id="f-scheme"><option value="">all</option></select></label></form>
 <p id="count" aria-live="polite"></p>
-<table><caption>Errors, 100 a page</caption><thead><tr><th class="l">system</th><th class="l">scheme</th><th class="l">outcome</th><th class="l">document</th><th class="l">gold</th><th class="l">predicted</th><th class="l">context</th></tr></thead><tbody id="rows"></tbody></table>
+<div class="wide" tabindex="0" role="region" aria-label="errors table"><table><caption>Errors, 100 a page</caption><thead><tr><th class="l">system</th><th class="l">scheme</th><th class="l">outcome</th><th class="l">document</th><th class="l">gold</th><th class="l">predicted</th><th class="l">context</th></tr></thead><tbody id="rows"></tbody></table></div>
 <p><button id="prev" type="button">previous page</button> <span id="page"></span> <button id="next" type="button">next page</button></p>
 </section>
 <script>

@@ -70,6 +70,14 @@ func TestHTMLInBrowser(t *testing.T) {
 	step("count after the filter", err)
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	step("screenshot", err)
+	// At 200% zoom of a 1280-pixel window the page is 640 CSS pixels wide:
+	// it must not scroll sideways (wide tables scroll in their own box).
+	step("zoom", chromedp.Do(ctx, chromedp.EmulateViewport(640, 900, chromedp.EmulateScale(2)), chromedp.Reload(), chromedp.WaitVisible("#count")))
+	widths, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, window.innerWidth]`))
+	step("widths", err)
+	if len(widths) != 2 || widths[0] > widths[1] {
+		t.Errorf("at 200%% zoom the page is %v wide: it scrolls sideways", widths)
+	}
 
 	if strictF1 != want["strict"] {
 		t.Errorf("summary strict F1 %q, scores.csv says %q", strictF1, want["strict"])
