@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/exbench/exbench/corpus"
 	"github.com/exbench/exbench/eval"
 )
 
@@ -16,6 +17,7 @@ import (
 type HTMLErrors struct {
 	names []string
 	rows  []htmlError
+	texts map[string]string // the documents the errors are in
 }
 
 // htmlError is one row of the error browser, as the page's script reads
@@ -30,28 +32,49 @@ type htmlError struct {
 	Gold    string `json:"g"`
 	Pred    string `json:"p"`
 	Context string `json:"c"`
+	// Start and End are the code points of the error's span in its
+	// document: the gold mention's, the prediction's, or both together.
+	Start int `json:"a"`
+	End   int `json:"b"`
 }
 
 // NewHTMLErrors returns an empty collection for the systems named names.
-func NewHTMLErrors(names []string) *HTMLErrors { return &HTMLErrors{names: names} }
+func NewHTMLErrors(names []string) *HTMLErrors {
+	return &HTMLErrors{names: names, texts: map[string]string{}}
+}
 
-// Add adds the strict and value mistakes of a scored document.
-func (h *HTMLErrors) Add(_ *eval.Case, sys int, r *eval.DocResult) error {
+// Add adds the strict and value mistakes of a scored document, and keeps
+// the document's text for the document view.
+func (h *HTMLErrors) Add(c *eval.Case, sys int, r *eval.DocResult) error {
 	for _, m := range r.Mistakes {
 		if m.Scheme != eval.Strict && m.Scheme != eval.Value {
 			continue
 		}
-		e := htmlError{System: h.names[sys], Scheme: m.Scheme.String(), Outcome: m.Outcome.String(), Doc: m.DocID, Context: m.Context}
+		e := htmlError{System: h.names[sys], Scheme: m.Scheme.String(), Outcome: m.Outcome.String(), Doc: m.DocID, Context: m.Context, Start: -1, End: -1}
+		span := func(sp corpus.Span) {
+			if !sp.Placed() {
+				return
+			}
+			if e.Start < 0 || sp.Start < e.Start {
+				e.Start = sp.Start
+			}
+			e.End = max(e.End, sp.End)
+		}
 		if m.Gold != nil {
 			e.Gold, e.Label = fmt.Sprintf("%s %s", m.Gold.Text, m.Gold.Label), string(m.Gold.Label)
+			span(m.Gold.Span)
 		}
 		if m.Pred != nil {
 			e.Pred = fmt.Sprintf("%s %s", m.Pred.Text, m.Pred.Label)
 			if e.Label == "" {
 				e.Label = string(m.Pred.Label)
 			}
+			span(m.Pred.Span)
 		}
 		h.rows = append(h.rows, e)
+		if _, ok := h.texts[c.Doc.ID]; !ok {
+			h.texts[c.Doc.ID] = c.Doc.Text
+		}
 	}
 	return nil
 }
@@ -99,15 +122,19 @@ func (h HTMLReport) Write(w io.Writer) error {
 	if h.Compare != nil {
 		data.Forest = forestChart(h.Compare, h.A, h.B, h.Alpha)
 	}
-	rows := []htmlError{}
+	rows, texts := []htmlError{}, map[string]string{}
 	if errs != nil {
-		rows = errs.rows
+		rows, texts = errs.rows, errs.texts
 	}
 	js, err := json.Marshal(rows)
 	if err != nil {
 		return err
 	}
 	data.Errors = template.JS(js)
+	if js, err = json.Marshal(texts); err != nil {
+		return err
+	}
+	data.Texts = template.JS(js)
 	return page.Execute(w, data)
 }
 
@@ -117,6 +144,7 @@ type htmlData struct {
 	Worst        []eval.SliceRow
 	Forest       template.HTML
 	Errors       template.JS
+	Texts        template.JS
 }
 
 type htmlSys struct {
@@ -311,7 +339,11 @@ th{background:#f2f2f2}td.l,th.l{text-align:left}caption{text-align:left;font-wei
 section{margin-bottom:2rem}svg{max-width:100%;height:auto}
 .wide{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
 .o-missed{border-left:4px solid #c92a2a}.o-spurious{border-left:4px dashed #e67700}.o-incorrect{border-left:4px double #5f3dc4}.o-partial{border-left:4px dotted #1864ab}
-mark{background:#ffec99}button,select{font:inherit;padding:0.2rem 0.5rem}
+mark{background:#ffec99}
+#doc-text{white-space:pre-wrap;border:1px solid #ccc;padding:0.5rem;max-height:30rem;overflow:auto}
+.m-missed{background:#ffc9c9;text-decoration:underline solid #c92a2a 2px}.m-spurious{background:#ffe8cc;text-decoration:underline dashed #e67700 2px}
+.m-incorrect{background:#e5dbff;text-decoration:underline double #5f3dc4}.m-partial{background:#d0ebff;text-decoration:underline dotted #1864ab 2px}
+.tag{font-size:0.75em;font-weight:600;vertical-align:super}button,select{font:inherit;padding:0.2rem 0.5rem}
 :focus{outline:3px solid #1c7ed6;outline-offset:2px}
 </style></head><body>
 <h1>{{.Title}}</h1>
@@ -343,9 +375,22 @@ mark{background:#ffec99}button,select{font:inherit;padding:0.2rem 0.5rem}
 <div class="wide" tabindex="0" role="region" aria-label="errors table"><table><caption>Errors, 100 a page</caption><thead><tr><th class="l">system</th><th class="l">scheme</th><th class="l">outcome</th><th class="l">document</th><th class="l">gold</th><th class="l">predicted</th><th class="l">context</th></tr></thead><tbody id="rows"></tbody></table></div>
 <p><button id="prev" type="button">previous page</button> <span id="page"></span> <button id="next" type="button">next page</button></p>
 </section>
+<section id="document" hidden><h2>Document <span id="doc-id"></span></h2>
+<p>The errors of <span id="doc-system"></span> under <span id="doc-scheme"></span> in the document's text, each marked by its outcome and label after it:
+<mark class="m-missed">missed</mark> (gold, not found; solid underline), <mark class="m-spurious">spurious</mark> (found, not gold; dashed), <mark class="m-incorrect">incorrect</mark> (wrong label, boundary or value; double), <mark class="m-partial">partial</mark> (overlap; dotted).</p>
+<div id="doc-text" tabindex="0"></div></section>
+<script type="application/json" id="errors-data">{{.Errors}}</script>
+<script type="application/json" id="texts-data">{{.Texts}}</script>
 <script>
 "use strict";
-const errors = {{.Errors}};
+// The data is JSON, parsed when needed: the texts only when a document
+// is first shown, so that a large report opens fast.
+const errors = JSON.parse(document.getElementById("errors-data").textContent);
+let texts = null;
+function textOf(id) {
+  if (texts === null) texts = JSON.parse(document.getElementById("texts-data").textContent);
+  return texts[id] || "";
+}
 const perPage = 100;
 let page = 0;
 const sel = {system: "s", outcome: "o", label: "l", scheme: "k"};
@@ -369,7 +414,10 @@ function render() {
   body.replaceChildren();
   for (const e of list.slice(page * perPage, (page + 1) * perPage)) {
     const tr = document.createElement("tr"); tr.className = "o-" + e.o;
-    cell(tr, e.s); cell(tr, e.k); cell(tr, e.o); cell(tr, e.d); cell(tr, e.g); cell(tr, e.p);
+    cell(tr, e.s); cell(tr, e.k); cell(tr, e.o);
+    const dc = cell(tr, ""); const b = document.createElement("button"); b.type = "button"; b.className = "doc"; b.textContent = e.d;
+    b.addEventListener("click", () => showDoc(e)); dc.appendChild(b);
+    cell(tr, e.g); cell(tr, e.p);
     const ctx = cell(tr, "");
     const i = e.c.indexOf("["), j = e.c.lastIndexOf("]");
     if (i >= 0 && j > i) {
@@ -381,6 +429,28 @@ function render() {
   document.getElementById("page").textContent = "page " + (page + 1) + " of " + pages;
   document.getElementById("prev").disabled = page === 0;
   document.getElementById("next").disabled = page >= pages - 1;
+}
+// showDoc shows e's document with the errors of e's system and scheme
+// marked, each followed by its outcome and label.
+function showDoc(e) {
+  const text = Array.from(textOf(e.d));
+  const marks = errors.filter(x => x.d === e.d && x.s === e.s && x.k === e.k && x.a >= 0).sort((x, y) => x.a - y.a || y.b - x.b);
+  const box = document.getElementById("doc-text");
+  box.replaceChildren();
+  let at = 0;
+  for (const m of marks) {
+    if (m.a < at) continue; // inside one shown already
+    box.append(text.slice(at, m.a).join(""));
+    const mk = document.createElement("mark"); mk.className = "m-" + m.o; mk.textContent = text.slice(m.a, m.b).join("");
+    const tag = document.createElement("span"); tag.className = "tag"; tag.textContent = " " + m.o + " " + m.l;
+    box.append(mk, tag);
+    at = m.b;
+  }
+  box.append(text.slice(at).join(""));
+  document.getElementById("doc-id").textContent = e.d;
+  document.getElementById("doc-system").textContent = e.s;
+  document.getElementById("doc-scheme").textContent = e.k;
+  const sec = document.getElementById("document"); sec.hidden = false; sec.scrollIntoView(); box.focus();
 }
 document.getElementById("prev").addEventListener("click", () => { page--; render(); });
 document.getElementById("next").addEventListener("click", () => { page++; render(); });

@@ -22,7 +22,7 @@ func TestHTMLSelfContained(t *testing.T) {
 	if m := regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?(https?:|//)|@import|url\(`).FindString(page); m != "" {
 		t.Errorf("the page fetches something: %q", m)
 	}
-	for _, want := range []string{"<!DOCTYPE html>", `<html lang="en">`, "<svg role=\"img\"", "<title id=\"lc-", "const errors = [];"} {
+	for _, want := range []string{"<!DOCTYPE html>", `<html lang="en">`, "<svg role=\"img\"", "<title id=\"lc-", `<script type="application/json" id="errors-data">[]</script>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -68,6 +69,13 @@ func TestHTMLInBrowser(t *testing.T) {
 		chromedp.Evaluate[chromedp.Void](`document.getElementById("f-outcome").dispatchEvent(new Event("change"))`)))
 	countMissed, err := chromedp.Run(ctx, chromedp.Text("#count"))
 	step("count after the filter", err)
+	// The document view: a row's document, with its errors marked.
+	step("open a document", chromedp.Do(ctx, chromedp.Click("#rows button.doc"), chromedp.WaitVisible("#document")))
+	marked, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelectorAll("#doc-text mark.m-missed").length + " " + document.querySelector("#doc-text .tag").textContent`))
+	step("document view", err)
+	if !regexp.MustCompile(`^[1-9][0-9]*  (missed|spurious|incorrect|partial) [A-Z_]+$`).MatchString(marked) {
+		t.Errorf("document view: %q, want missed mentions marked, each with its outcome and label written", marked)
+	}
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	step("screenshot", err)
 	// At 200% zoom of a 1280-pixel window the page is 640 CSS pixels wide:
