@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/exbench/exbench/corpus"
@@ -105,14 +107,23 @@ type HTMLReport struct {
 	Compare *eval.Comparison
 	A, B    string
 	Alpha   float64
+	// Sweep, when not nil, is a sweep of scored predictions: the page
+	// shows its curve with the bands, and Result may be nil.
+	Sweep *Sweep
 }
 
 // Write writes the page; see [HTML].
 func (h HTMLReport) Write(w io.Writer) error {
 	res, slices, errs := h.Result, h.Slices, h.Errors
-	data := htmlData{Title: "exbench report", Setup: setupText(&res.Setup)}
-	for _, s := range res.Systems {
-		data.Systems = append(data.Systems, htmlSystem(res, s))
+	data := htmlData{Title: "exbench report"}
+	if res != nil {
+		data.Setup = setupText(&res.Setup)
+		for _, s := range res.Systems {
+			data.Systems = append(data.Systems, htmlSystem(res, s))
+		}
+	}
+	if h.Sweep != nil {
+		data.Curve = sweepChart(h.Sweep)
 	}
 	for _, r := range eval.Worst(slices, 0.05) {
 		if r.Scheme == eval.Strict {
@@ -124,7 +135,7 @@ func (h HTMLReport) Write(w io.Writer) error {
 	}
 	rows, texts := []htmlError{}, map[string]string{}
 	if errs != nil {
-		rows, texts = errs.rows, errs.texts
+		rows, texts, data.HasErrors = append(rows, errs.rows...), errs.texts, true
 	}
 	js, err := json.Marshal(rows)
 	if err != nil {
@@ -143,6 +154,8 @@ type htmlData struct {
 	Systems      []htmlSys
 	Worst        []eval.SliceRow
 	Forest       template.HTML
+	Curve        template.HTML
+	HasErrors    bool
 	Errors       template.JS
 	Texts        template.JS
 }
@@ -285,6 +298,84 @@ func forestChart(c *eval.Comparison, a, b string, alpha float64) template.HTML {
 	return template.HTML(sb.String())
 }
 
+// sweepChart draws precision, recall and F1 of a sweep against the
+// threshold, from the highest (left) to the lowest, with F1's band where
+// the sweep made one; each line is named at its end and the best F1 is
+// written, so that colour is never the only signal.
+func sweepChart(sw *Sweep) template.HTML {
+	pts := sw.Points
+	const left, top, width, height = 50, 20, 480, 240
+	n := len(pts)
+	x := func(i int) float64 {
+		if n == 1 {
+			return left + width/2
+		}
+		return left + float64(i)*width/float64(n-1)
+	}
+	y := func(v float64) float64 { return top + (1-v)*height }
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg role="img" aria-labelledby="sweep" width="%d" height="%d" viewBox="0 0 %d %d"><title id="sweep">Precision, recall and F1 of %s (%s, %s) at each threshold, highest first, with F1's band</title>`,
+		left+width+90, top+height+40, left+width+90, top+height+40, template.HTMLEscapeString(sw.System), sw.Scheme, template.HTMLEscapeString(labelName(sw.Label)))
+	for _, v := range []float64{0, 0.5, 1} {
+		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#ddd"/><text x="%d" y="%.1f" font-size="11" text-anchor="end">%.0f</text>`, left, y(v), left+width, y(v), left-6, y(v)+4, 100*v)
+	}
+	// F1's band, over the points that have one, as a polygon.
+	var upper, lower []string
+	for i, p := range pts {
+		if p.Estimates == nil {
+			continue
+		}
+		iv := p.Estimates[eval.F1].Interval(sw.Intervals.Defaults().Method)
+		upper = append(upper, fmt.Sprintf("%.1f,%.1f", x(i), y(iv.High)))
+		lower = append([]string{fmt.Sprintf("%.1f,%.1f", x(i), y(iv.Low))}, lower...)
+	}
+	if len(upper) > 1 {
+		fmt.Fprintf(&b, `<polygon points="%s" fill="#d0ebff" stroke="none"><title>F1's band</title></polygon>`, strings.Join(append(upper, lower...), " "))
+	}
+	best := 0
+	for i, p := range pts {
+		if p.Counts.F1() > pts[best].Counts.F1() {
+			best = i
+		}
+	}
+	lines := []struct {
+		name, colour, dash string
+		v                  func(eval.Counts) float64
+		labelY             float64
+	}{
+		{"precision", "#c92a2a", "6 3", eval.Counts.Precision, 0},
+		{"recall", "#2b8a3e", "2 3", eval.Counts.Recall, 0},
+		{"F1", "#1864ab", "", eval.Counts.F1, 0},
+	}
+	// Each line is named at its end; names that would overlap are pushed
+	// apart, in the order of their ends.
+	order := []int{0, 1, 2}
+	for i := range lines {
+		lines[i].labelY = y(lines[i].v(pts[n-1].Counts)) + 4
+	}
+	sort.Slice(order, func(a, c int) bool { return lines[order[a]].labelY < lines[order[c]].labelY })
+	for k := 1; k < len(order); k++ {
+		if prev := lines[order[k-1]].labelY; lines[order[k]].labelY < prev+14 {
+			lines[order[k]].labelY = prev + 14
+		}
+	}
+	for _, line := range lines {
+		var ps []string
+		for i, p := range pts {
+			ps = append(ps, fmt.Sprintf("%.1f,%.1f", x(i), y(line.v(p.Counts))))
+		}
+		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2" stroke-dasharray="%s"/><text x="%d" y="%.1f" font-size="12">%s</text>`,
+			strings.Join(ps, " "), line.colour, line.dash, left+width+6, line.labelY, line.name)
+	}
+	bp := pts[best]
+	fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="5" fill="#1864ab"/><text id="best" x="%.1f" y="%.1f" font-size="12">best F1 %s at %s</text>`,
+		x(best), y(bp.Counts.F1()), x(best)+8, y(bp.Counts.F1())-8, pct(bp.Counts.F1()), strconv.FormatFloat(bp.Threshold, 'g', 4, 64))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="middle">threshold, from %s down to %s</text>`, left+width/2, top+height+28,
+		strconv.FormatFloat(pts[0].Threshold, 'g', 4, 64), strconv.FormatFloat(pts[n-1].Threshold, 'g', 4, 64))
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
 // funnelChart draws the gold numbers' chain: found, then read right.
 func funnelChart(s *eval.SystemResult) template.HTML {
 	chains := s.Summary.Numbers()
@@ -348,16 +439,17 @@ mark{background:#ffec99}
 </style></head><body>
 <h1>{{.Title}}</h1>
 <pre>{{.Setup}}</pre>
-<section id="summary"><h2>Summary</h2>
+{{if .Systems}}<section id="summary"><h2>Summary</h2>
 <div class="wide" tabindex="0" role="region" aria-label="summary table"><table><caption>Micro precision, recall and F1 in %, with F1's interval where intervals were made</caption>
 <thead><tr><th class="l" scope="col">system</th><th class="l" scope="col">scheme</th><th scope="col">P</th><th scope="col">R</th><th scope="col">F1</th><th scope="col">F1 interval</th></tr></thead><tbody>
 {{range $s := .Systems}}{{range .Micro}}<tr><th class="l" scope="row">{{$s.Name}}</th><td class="l">{{.Scheme}}</td><td>{{.P}}</td><td>{{.R}}</td><td class="f1" data-system="{{$s.Name}}" data-scheme="{{.Scheme}}">{{.F1}}</td><td>{{.Interval}}</td></tr>
-{{end}}{{end}}</tbody></table></div></section>
+{{end}}{{end}}</tbody></table></div></section>{{end}}
 {{range .Systems}}<section class="system"><h2>{{.Name}}</h2>
 <h3>F1 per label (strict), with its interval</h3>{{.Labels}}
 {{if .Confusion}}<h3>Confusion matrix (strict pairing)</h3>{{.Confusion}}{{end}}
 {{if .Funnel}}<h3>Gold numbers: found, then read right</h3>{{.Funnel}}{{end}}
 </section>{{end}}
+{{if .Curve}}<section id="curve"><h2>Sweep</h2>{{.Curve}}</section>{{end}}
 {{if .Forest}}<section id="compare"><h2>Comparison</h2>
 <p>ΔF1 per label (strict), B − A in points, with its paired bootstrap interval and Holm-corrected p; ~ marks a difference that is not significant.</p>{{.Forest}}</section>{{end}}
 {{if .Worst}}<section id="slices"><h2>Worst slices</h2>
@@ -365,7 +457,7 @@ mark{background:#ffec99}
 <thead><tr><th class="l">system</th><th class="l">family</th><th class="l">slice</th><th>gold</th><th>F1</th><th>interval</th><th>Δ vs rest</th><th>p</th></tr></thead><tbody>
 {{range .Worst}}<tr><td class="l">{{.System}}</td><td class="l">{{.Family}}</td><td class="l">{{.Slice}}</td><td>{{.Gold}}</td><td>{{printf "%.1f" (mul100 .F1)}}</td><td>{{printf "%.1f–%.1f" (mul100 .F1Low) (mul100 .F1High)}}</td><td>{{printf "%+.1f" (mul100 .Delta)}}</td><td>{{printf "%.4f" .PHolm}}</td></tr>
 {{end}}</tbody></table></div></section>{{end}}
-<section id="errors"><h2>Errors</h2>
+{{if .HasErrors}}<section id="errors"><h2>Errors</h2>
 <p>Every outcome that is not correct under the strict and value schemes. The outcome is written in each row, and marked by the style of its left border: missed solid, spurious dashed, incorrect double, partial dotted.</p>
 <form id="filters" onsubmit="return false"><label>System <select id="f-system"><option value="">all</option></select></label>
 <label>Outcome <select id="f-outcome"><option value="">all</option></select></label>
@@ -455,6 +547,6 @@ function showDoc(e) {
 document.getElementById("prev").addEventListener("click", () => { page--; render(); });
 document.getElementById("next").addEventListener("click", () => { page++; render(); });
 render();
-</script>
+</script>{{end}}
 </body></html>
 `))

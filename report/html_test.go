@@ -15,7 +15,7 @@ import (
 func TestHTMLSelfContained(t *testing.T) {
 	res, _, _ := scored(t)
 	var b bytes.Buffer
-	if err := report.HTML(&b, res, nil, nil); err != nil {
+	if err := report.HTML(&b, res, nil, report.NewHTMLErrors([]string{"A", "B"})); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()

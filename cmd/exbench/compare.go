@@ -223,6 +223,8 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var lf scoringFlags
 	lf.register(fs)
 	fs.Lookup("ci").Usage = "bootstrap bands of P, R and F1 along the curve"
+	var hf htmlFlags
+	hf.register(fs)
 	fs.Lookup("resamples").DefValue = "1000"
 	st.resamples = 1000
 	setup, err := parseScoring(fs, args, stdout, "sweep", &st, &lf)
@@ -285,10 +287,15 @@ func runSweep(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := sw.Table(stdout); err != nil {
 		return err
 	}
-	if *outDir != "" {
-		return report.WriteSet(ctx, *outDir, []report.File{{Name: "curve.csv", Write: sw.Curve}})
+	if err := hf.check("sweep"); err != nil {
+		return err
 	}
-	return nil
+	if *outDir != "" {
+		if err := report.WriteSet(ctx, *outDir, []report.File{{Name: "curve.csv", Write: sw.Curve}}); err != nil {
+			return err
+		}
+	}
+	return hf.writeReport(stdout, report.HTMLReport{Sweep: &sw})
 }
 
 const agreeUsage = `

@@ -199,3 +199,38 @@ func TestCompareHTMLInBrowser(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 }
+
+// TestSweepHTMLInBrowser opens the report of a sweep and reads the best
+// F1 the curve marks, which must be curve.csv's highest.
+func TestSweepHTMLInBrowser(t *testing.T) {
+	exe := browser(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "sweep.html")
+	code, _, stderr := exbench(t, "sweep", "-corpus", "testdata/score/corpus", "-gold", "testdata/score/gold.csv", "-pred", "testdata/score/v1-scored.csv",
+		"-resamples", "300", "-o", dir, "-html", page)
+	if code != 0 {
+		t.Fatalf("sweep: exit %d: %s", code, stderr)
+	}
+	best, want := -1.0, ""
+	for _, r := range readCSV(t, filepath.Join(dir, "curve.csv"))[1:] {
+		var f float64
+		fmt.Sscan(r[12], &f)
+		if f > best {
+			best, want = f, fmt.Sprintf("best F1 %.1f at %s", 100*f, r[3])
+		}
+	}
+	ctx, consoleErrors := openBrowser(t, exe)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page), chromedp.WaitVisible("#curve")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.TextContent("#best"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("the curve marks %q, curve.csv says %q", got, want)
+	}
+	if errs := consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
