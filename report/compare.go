@@ -156,7 +156,10 @@ type changeRow struct {
 // Write writes changes.csv: every gold mention that went from correct to
 // wrong (broken) or back (fixed), and every spurious prediction that is
 // new or removed, by scheme, corpus order and position.
-func (ch *Changes) Write(w io.Writer) error {
+func (ch *Changes) Write(w io.Writer) error { return marshalCSV(w, ch.rows()) }
+
+// rows returns the changes in the order changes.csv lists them.
+func (ch *Changes) rows() []changeRow {
 	var rows []changeRow
 	add := func(change string, x changeOf, a, b string) {
 		rows = append(rows, changeRow{Change: change, Scheme: x.m.Scheme.String(), DocID: gold.EscapeCell(x.m.DocID),
@@ -187,5 +190,5 @@ func (ch *Changes) Write(w io.Writer) error {
 		return cmp.Or(cmp.Compare(x.Scheme, y.Scheme), cmp.Compare(x.pos, y.pos),
 			cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End), cmp.Compare(x.Change, y.Change), cmp.Compare(x.Label, y.Label))
 	})
-	return marshalCSV(w, rows)
+	return rows
 }

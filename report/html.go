@@ -110,6 +110,21 @@ type HTMLReport struct {
 	// Sweep, when not nil, is a sweep of scored predictions: the page
 	// shows its curve with the bands, and Result may be nil.
 	Sweep *Sweep
+	// Changes, when not nil, are the mentions that changed from A to B:
+	// the page lists them, filtered by the kind of change.
+	Changes *Changes
+}
+
+// htmlChange is a change as the page's script reads it.
+type htmlChange struct {
+	Change  string `json:"x"`
+	Scheme  string `json:"k"`
+	Doc     string `json:"d"`
+	Text    string `json:"t"`
+	Label   string `json:"l"`
+	A       string `json:"a"`
+	B       string `json:"b"`
+	Context string `json:"c"`
 }
 
 // Write writes the page; see [HTML].
@@ -124,6 +139,17 @@ func (h HTMLReport) Write(w io.Writer) error {
 	}
 	if h.Sweep != nil {
 		data.Curve = sweepChart(h.Sweep)
+	}
+	if h.Changes != nil {
+		changes := []htmlChange{}
+		for _, r := range h.Changes.rows() {
+			changes = append(changes, htmlChange{Change: r.Change, Scheme: r.Scheme, Doc: r.DocID, Text: r.Text, Label: r.Label, A: r.A, B: r.B, Context: r.Context})
+		}
+		js, err := json.Marshal(changes)
+		if err != nil {
+			return err
+		}
+		data.HasChanges, data.Changes, data.A, data.B = true, template.JS(js), h.A, h.B
 	}
 	for _, r := range eval.Worst(slices, 0.05) {
 		if r.Scheme == eval.Strict {
@@ -157,6 +183,9 @@ type htmlData struct {
 	Curve        template.HTML
 	HasErrors    bool
 	Errors       template.JS
+	HasChanges   bool
+	Changes      template.JS
+	A, B         string
 	Texts        template.JS
 }
 
@@ -452,6 +481,42 @@ mark{background:#ffec99}
 {{if .Curve}}<section id="curve"><h2>Sweep</h2>{{.Curve}}</section>{{end}}
 {{if .Forest}}<section id="compare"><h2>Comparison</h2>
 <p>ΔF1 per label (strict), B − A in points, with its paired bootstrap interval and Holm-corrected p; ~ marks a difference that is not significant.</p>{{.Forest}}</section>{{end}}
+{{if .HasChanges}}<section id="changes"><h2>Changes from {{.A}} to {{.B}}</h2>
+<p>Gold mentions that went from correct to wrong (broken) or back (fixed), and spurious predictions that are new or removed, under the strict and value schemes.</p>
+<form onsubmit="return false"><label>Change <select id="c-kind"><option value="">all</option><option>broken</option><option>fixed</option><option>new spurious</option><option>removed spurious</option></select></label></form>
+<p id="c-count" aria-live="polite"></p>
+<div class="wide" tabindex="0" role="region" aria-label="changes table"><table><caption>Changes, 100 a page</caption><thead><tr><th class="l">change</th><th class="l">scheme</th><th class="l">document</th><th class="l">mention</th><th class="l">{{.A}}</th><th class="l">{{.B}}</th><th class="l">context</th></tr></thead><tbody id="c-rows"></tbody></table></div>
+<p><button id="c-prev" type="button">previous page</button> <span id="c-page"></span> <button id="c-next" type="button">next page</button></p>
+<script type="application/json" id="changes-data">{{.Changes}}</script>
+<script>
+"use strict";
+(function () {
+  const changes = JSON.parse(document.getElementById("changes-data").textContent);
+  const kind = document.getElementById("c-kind");
+  let page = 0;
+  function td(tr, text) { const c = document.createElement("td"); c.className = "l"; c.textContent = text; tr.appendChild(c); }
+  function render() {
+    const list = changes.filter(c => kind.value === "" || c.x === kind.value);
+    const pages = Math.max(1, Math.ceil(list.length / 100));
+    page = Math.min(page, pages - 1);
+    const body = document.getElementById("c-rows");
+    body.replaceChildren();
+    for (const c of list.slice(page * 100, (page + 1) * 100)) {
+      const tr = document.createElement("tr");
+      td(tr, c.x); td(tr, c.k); td(tr, c.d); td(tr, c.t + " " + c.l); td(tr, c.a); td(tr, c.b); td(tr, c.c);
+      body.appendChild(tr);
+    }
+    document.getElementById("c-count").textContent = list.length + " changes shown of " + changes.length;
+    document.getElementById("c-page").textContent = "page " + (page + 1) + " of " + pages;
+    document.getElementById("c-prev").disabled = page === 0;
+    document.getElementById("c-next").disabled = page >= pages - 1;
+  }
+  kind.addEventListener("change", () => { page = 0; render(); });
+  document.getElementById("c-prev").addEventListener("click", () => { page--; render(); });
+  document.getElementById("c-next").addEventListener("click", () => { page++; render(); });
+  render();
+})();
+</script></section>{{end}}
 {{if .Worst}}<section id="slices"><h2>Worst slices</h2>
 <div class="wide" tabindex="0" role="region" aria-label="worst slices table"><table><caption>Slices significantly below the rest of their family (strict, p &lt; 0.05 after Holm), worst first</caption>
 <thead><tr><th class="l">system</th><th class="l">family</th><th class="l">slice</th><th>gold</th><th>F1</th><th>interval</th><th>Δ vs rest</th><th>p</th></tr></thead><tbody>

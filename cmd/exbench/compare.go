@@ -96,9 +96,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	st.apply(&setup)
 	setup.Intervals, setup.KeepDocs = nil, true // the comparison resamples the units, but no interval of either system is shown
-	setup.Score.NoMistakes = *outDir == ""
+	setup.Score.NoMistakes = *outDir == "" && hf.path == ""
 	changes := report.NewChanges()
-	if *outDir != "" {
+	if *outDir != "" || hf.path != "" {
 		setup.Each = changes.Add
 	}
 	in, err := scoringInput(corpusName, *goldArg, []named{{nameA, pathA}, {nameB, pathB}}, stderr)
@@ -155,7 +155,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 	}
-	if err := hf.writeReport(stdout, report.HTMLReport{Result: res, Errors: htmlErrs, Compare: c, A: nameA, B: nameB, Alpha: *alpha}); err != nil {
+	if err := hf.writeReport(stdout, report.HTMLReport{Result: res, Errors: htmlErrs, Compare: c, A: nameA, B: nameB, Alpha: *alpha, Changes: changes}); err != nil {
 		return err
 	}
 	err = gates.check(stderr, res.Systems[1:])

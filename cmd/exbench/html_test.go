@@ -195,6 +195,33 @@ func TestCompareHTMLInBrowser(t *testing.T) {
 	if got != want {
 		t.Errorf("forest plot micro row %q, compare.csv says %q", got, want)
 	}
+	// The changes from A to B: as many as changes.csv has, and the filter
+	// by kind shows the broken ones alone.
+	changes := readCSV(t, filepath.Join(dir, "changes.csv"))[1:]
+	broken := 0
+	for _, r := range changes {
+		if r[0] == "broken" {
+			broken++
+		}
+	}
+	all, err := chromedp.Run(ctx, chromedp.Text("#c-count"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%d changes shown of %d", len(changes), len(changes)); all != want {
+		t.Errorf("changes: %q, want %q", all, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetValue("#c-kind", "broken"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("c-kind").dispatchEvent(new Event("change"))`)); err != nil {
+		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Text("#c-count"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%d changes shown of %d", broken, len(changes)); shown != want || broken == 0 || broken == len(changes) {
+		t.Errorf("broken changes: %q, want %q (of %d)", shown, want, len(changes))
+	}
 	if errs := consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}
