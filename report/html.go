@@ -127,6 +127,39 @@ type htmlChange struct {
 	Context string `json:"c"`
 }
 
+// Plots returns each chart of the page as an SVG file of its own, for
+// papers and slides: labels-SYSTEM.svg, confusion-SYSTEM.svg and
+// numbers-SYSTEM.svg for each system, forest.svg for a comparison,
+// sweep.svg for a sweep.
+func (h HTMLReport) Plots() []File {
+	var files []File
+	add := func(name string, chart template.HTML) {
+		if chart == "" {
+			return
+		}
+		svg := strings.Replace(string(chart), "<svg ", `<svg xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" `, 1)
+		files = append(files, File{Name: name, Write: func(w io.Writer) error {
+			_, err := io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+svg+"\n")
+			return err
+		}})
+	}
+	if res := h.Result; res != nil {
+		for _, s := range res.Systems {
+			n := FileName(s.Name)
+			add("labels-"+n+".svg", labelChart(res, s))
+			add("confusion-"+n+".svg", confusionChart(s))
+			add("numbers-"+n+".svg", funnelChart(s))
+		}
+	}
+	if h.Compare != nil {
+		add("forest.svg", forestChart(h.Compare, h.A, h.B, h.Alpha))
+	}
+	if h.Sweep != nil {
+		add("sweep.svg", sweepChart(h.Sweep))
+	}
+	return files
+}
+
 // Write writes the page; see [HTML].
 func (h HTMLReport) Write(w io.Writer) error {
 	res, slices, errs := h.Result, h.Slices, h.Errors

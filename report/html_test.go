@@ -2,6 +2,8 @@ package report_test
 
 import (
 	"bytes"
+	"encoding/xml"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,6 +27,39 @@ func TestHTMLSelfContained(t *testing.T) {
 	for _, want := range []string{"<!DOCTYPE html>", `<html lang="en">`, "<svg role=\"img\"", "<title id=\"lc-", `<script type="application/json" id="errors-data">[]</script>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
+		}
+	}
+}
+
+// TestPlots: every chart is written as an SVG file of its own that parses
+// as XML, with its title.
+func TestPlots(t *testing.T) {
+	res, _, _ := scored(t)
+	plots := report.HTMLReport{Result: res}.Plots()
+	if len(plots) < 4 {
+		t.Fatalf("%d plots", len(plots))
+	}
+	for _, p := range plots {
+		var b bytes.Buffer
+		if err := p.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(&b)
+		titled := false
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", p.Name, err)
+			}
+			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "title" {
+				titled = true
+			}
+		}
+		if !strings.HasSuffix(p.Name, ".svg") || !titled {
+			t.Errorf("%s: not an SVG file with a title", p.Name)
 		}
 	}
 }

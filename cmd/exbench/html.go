@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -10,11 +11,12 @@ import (
 	"github.com/exbench/exbench/report"
 )
 
-// htmlFlags is -html.
-type htmlFlags struct{ path string }
+// htmlFlags are -html and -plots.
+type htmlFlags struct{ path, plots string }
 
 func (f *htmlFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.path, "html", "", "also write a self-contained HTML report to `file`.html: summary, charts, worst slices (with -slices), an error browser")
+	fs.StringVar(&f.plots, "plots", "", "also write each chart of the HTML report as an SVG file to `dir`, for papers and slides")
 }
 
 // check refuses a path that is not an .html file.
@@ -46,8 +48,15 @@ func (f *htmlFlags) write(stdout io.Writer, res *eval.Result, slices []eval.Slic
 	return f.writeReport(stdout, report.HTMLReport{Result: res, Slices: slices, Errors: errs})
 }
 
-// writeReport writes h, when asked for, and says where.
+// writeReport writes h and its plots, when asked for, and says where.
 func (f *htmlFlags) writeReport(stdout io.Writer, h report.HTMLReport) error {
+	if f.plots != "" {
+		plots := h.Plots()
+		if err := report.WriteSet(context.Background(), f.plots, plots); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %d charts as SVG to %s\n", len(plots), f.plots)
+	}
 	if f.path == "" {
 		return nil
 	}
