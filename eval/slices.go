@@ -117,6 +117,29 @@ func (s *Slicer) Add(c *Case, sys int, r *DocResult) error {
 	return nil
 }
 
+// SliceNamer returns a function giving the slices a mention of c's
+// document belongs to, as "family=value", in the built-in families that
+// depend on the mention and its document alone (all but frequency, which
+// needs the whole corpus): for reports that filter mentions by slice.
+func SliceNamer(c *Case) func(m *corpus.Mention) []string {
+	sentences := c.Sentences
+	if sentences == nil {
+		sentences = corpus.Sentences(c.Doc.Text)
+	}
+	x := corpus.NewIndex(c.Doc.Text)
+	firstLine := len([]rune(strings.SplitN(c.Doc.Text, "\n", 2)[0]))
+	return func(m *corpus.Mention) []string {
+		values := mentionSlices(m, c.Doc.ID, firstLine, sentences, x)
+		var out []string
+		for f, v := range values {
+			if v != "" && SliceFamilies[f] != "frequency" {
+				out = append(out, SliceFamilies[f]+"="+v)
+			}
+		}
+		return out
+	}
+}
+
 // mentionSlices returns the values of a mention in each family but
 // frequency, which needs the whole corpus.
 func mentionSlices(m *corpus.Mention, doc string, firstLine int, sentences []corpus.Span, x *corpus.Index) [numFamilies]string {

@@ -163,3 +163,18 @@ func TestSliceChanges(t *testing.T) {
 		t.Errorf("title case: %+v, want no change", title)
 	}
 }
+
+// TestSliceNamer: a mention's slices as "family=value", frequency left out.
+func TestSliceNamer(t *testing.T) {
+	c := eval.Case{Doc: corpus.Doc{ID: "d", Text: "Ada met ISIS in 2016.\nMore than 300 left."}}
+	name := eval.SliceNamer(&c)
+	isis := mention("d", "ISIS", 8, "ORG")
+	if got := strings.Join(name(&isis), " | "); got != "label=ORG | length=1 token | shape=all caps | position=first line | document=d | sentence=1-10 tokens" {
+		t.Errorf("ISIS: %s", got)
+	}
+	n := mention("d", "More than 300", 22, "CARDINAL")
+	n.Value, n.Modifier = corpus.NewValue(300), ">"
+	if got := strings.Join(name(&n), " | "); got != "label=CARDINAL | length=3 tokens | shape=digits | position=body | document=d | sentence=1-10 tokens | modifier=with a modifier | unit=none | magnitude=10-999" {
+		t.Errorf("More than 300: %s", got)
+	}
+}

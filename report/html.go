@@ -38,6 +38,9 @@ type htmlError struct {
 	// document: the gold mention's, the prediction's, or both together.
 	Start int `json:"a"`
 	End   int `json:"b"`
+	// Slices are the slices of the gold mention, or of the prediction
+	// for a spurious one, as "family=value" (see [eval.SliceNamer]).
+	Slices []string `json:"z"`
 }
 
 // NewHTMLErrors returns an empty collection for the systems named names.
@@ -48,6 +51,7 @@ func NewHTMLErrors(names []string) *HTMLErrors {
 // Add adds the strict and value mistakes of a scored document, and keeps
 // the document's text for the document view.
 func (h *HTMLErrors) Add(c *eval.Case, sys int, r *eval.DocResult) error {
+	var slicesOf func(*corpus.Mention) []string
 	for _, m := range r.Mistakes {
 		if m.Scheme != eval.Strict && m.Scheme != eval.Value {
 			continue
@@ -72,6 +76,14 @@ func (h *HTMLErrors) Add(c *eval.Case, sys int, r *eval.DocResult) error {
 				e.Label = string(m.Pred.Label)
 			}
 			span(m.Pred.Span)
+		}
+		if slicesOf == nil {
+			slicesOf = eval.SliceNamer(c)
+		}
+		if m.Gold != nil {
+			e.Slices = slicesOf(m.Gold)
+		} else {
+			e.Slices = slicesOf(m.Pred)
 		}
 		h.rows = append(h.rows, e)
 		if _, ok := h.texts[c.Doc.ID]; !ok {
@@ -560,7 +572,8 @@ mark{background:#ffec99}
 <form id="filters" onsubmit="return false"><label>System <select id="f-system"><option value="">all</option></select></label>
 <label>Outcome <select id="f-outcome"><option value="">all</option></select></label>
 <label>Label <select id="f-label"><option value="">all</option></select></label>
-<label>Scheme <select id="f-scheme"><option value="">all</option></select></label></form>
+<label>Scheme <select id="f-scheme"><option value="">all</option></select></label>
+<label>Slice <select id="f-slice"><option value="">all</option></select></label></form>
 <p id="count" aria-live="polite"></p>
 <div class="wide" tabindex="0" role="region" aria-label="errors table"><table><caption>Errors, 100 a page</caption><thead><tr><th class="l">system</th><th class="l">scheme</th><th class="l">outcome</th><th class="l">document</th><th class="l">gold</th><th class="l">predicted</th><th class="l">context</th></tr></thead><tbody id="rows"></tbody></table></div>
 <p><button id="prev" type="button">previous page</button> <span id="page"></span> <button id="next" type="button">next page</button></p>
@@ -591,8 +604,14 @@ for (const [name, key] of Object.entries(sel)) {
   }
   box.addEventListener("change", () => { page = 0; render(); });
 }
+const sliceBox = document.getElementById("f-slice");
+for (const v of [...new Set(errors.flatMap(e => e.z || []))].sort()) {
+  const o = document.createElement("option"); o.value = v; o.textContent = v; sliceBox.appendChild(o);
+}
+sliceBox.addEventListener("change", () => { page = 0; render(); });
 function shown() {
-  return errors.filter(e => Object.entries(sel).every(([name, key]) => {
+  const slice = sliceBox.value;
+  return errors.filter(e => (slice === "" || (e.z || []).includes(slice)) && Object.entries(sel).every(([name, key]) => {
     const v = document.getElementById("f-" + name).value; return v === "" || e[key] === v; }));
 }
 function cell(tr, text) { const td = document.createElement("td"); td.className = "l"; td.textContent = text; tr.appendChild(td); return td; }

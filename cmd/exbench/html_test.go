@@ -69,6 +69,14 @@ func TestHTMLInBrowser(t *testing.T) {
 		chromedp.Evaluate[chromedp.Void](`document.getElementById("f-outcome").dispatchEvent(new Event("change"))`)))
 	countMissed, err := chromedp.Run(ctx, chromedp.Text("#count"))
 	step("count after the filter", err)
+	// The slice filter: the errors on capitalised mentions alone.
+	step("slice filter", chromedp.Do(ctx, chromedp.SetValue("#f-outcome", ""), chromedp.SetValue("#f-slice", "shape=all caps"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("f-slice").dispatchEvent(new Event("change"))`)))
+	countCaps, err := chromedp.Run(ctx, chromedp.Text("#count"))
+	step("count of a slice", err)
+	if countCaps == countAll || strings.HasPrefix(countCaps, "0 ") {
+		t.Errorf("the slice filter: %q, then %q", countAll, countCaps)
+	}
 	// The document view: a row's document, with its errors marked.
 	step("open a document", chromedp.Do(ctx, chromedp.Click("#rows button.doc"), chromedp.WaitVisible("#document")))
 	marked, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelectorAll("#doc-text mark.m-missed").length + " " + document.querySelector("#doc-text .tag").textContent`))
