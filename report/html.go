@@ -17,9 +17,11 @@ import (
 // [eval.Setup.Each], with mistakes kept), the mistakes the HTML report's
 // error browser shows: under the strict and value schemes, as errors.csv.
 type HTMLErrors struct {
-	names []string
-	rows  []htmlError
-	texts map[string]string // the documents the errors are in
+	names  []string
+	rows   []htmlError
+	texts  map[string]string // the documents the errors are in
+	slices []string          // the slice names rows index
+	sliceN map[string]int
 }
 
 // htmlError is one row of the error browser, as the page's script reads
@@ -39,13 +41,14 @@ type htmlError struct {
 	Start int `json:"a"`
 	End   int `json:"b"`
 	// Slices are the slices of the gold mention, or of the prediction
-	// for a spurious one, as "family=value" (see [eval.SliceNamer]).
-	Slices []string `json:"z"`
+	// for a spurious one, as indexes into the page's list of slice names
+	// ("family=value", see [eval.SliceNamer]), which keeps the page small.
+	Slices []int `json:"z"`
 }
 
 // NewHTMLErrors returns an empty collection for the systems named names.
 func NewHTMLErrors(names []string) *HTMLErrors {
-	return &HTMLErrors{names: names, texts: map[string]string{}}
+	return &HTMLErrors{names: names, texts: map[string]string{}, sliceN: map[string]int{}}
 }
 
 // Add adds the strict and value mistakes of a scored document, and keeps
@@ -80,10 +83,18 @@ func (h *HTMLErrors) Add(c *eval.Case, sys int, r *eval.DocResult) error {
 		if slicesOf == nil {
 			slicesOf = eval.SliceNamer(c)
 		}
-		if m.Gold != nil {
-			e.Slices = slicesOf(m.Gold)
-		} else {
-			e.Slices = slicesOf(m.Pred)
+		at := m.Gold
+		if at == nil {
+			at = m.Pred
+		}
+		for _, name := range slicesOf(at) {
+			k, ok := h.sliceN[name]
+			if !ok {
+				k = len(h.slices)
+				h.sliceN[name] = k
+				h.slices = append(h.slices, name)
+			}
+			e.Slices = append(e.Slices, k)
 		}
 		h.rows = append(h.rows, e)
 		if _, ok := h.texts[c.Doc.ID]; !ok {
@@ -204,9 +215,15 @@ func (h HTMLReport) Write(w io.Writer) error {
 	if h.Compare != nil {
 		data.Forest = forestChart(h.Compare, h.A, h.B, h.Alpha)
 	}
-	rows, texts := []htmlError{}, map[string]string{}
+	rows, texts, sliceNames := []htmlError{}, map[string]string{}, []string{}
 	if errs != nil {
 		rows, texts, data.HasErrors = append(rows, errs.rows...), errs.texts, true
+		sliceNames = append(sliceNames, errs.slices...)
+	}
+	if js, err := json.Marshal(sliceNames); err != nil {
+		return err
+	} else {
+		data.SliceNames = template.JS(js)
 	}
 	js, err := json.Marshal(rows)
 	if err != nil {
@@ -228,6 +245,7 @@ type htmlData struct {
 	Curve        template.HTML
 	HasErrors    bool
 	Errors       template.JS
+	SliceNames   template.JS
 	HasChanges   bool
 	Changes      template.JS
 	A, B         string
@@ -583,6 +601,7 @@ mark{background:#ffec99}
 <mark class="m-missed">missed</mark> (gold, not found; solid underline), <mark class="m-spurious">spurious</mark> (found, not gold; dashed), <mark class="m-incorrect">incorrect</mark> (wrong label, boundary or value; double), <mark class="m-partial">partial</mark> (overlap; dotted).</p>
 <div id="doc-text" tabindex="0"></div></section>
 <script type="application/json" id="errors-data">{{.Errors}}</script>
+<script type="application/json" id="slices-data">{{.SliceNames}}</script>
 <script type="application/json" id="texts-data">{{.Texts}}</script>
 <script>
 "use strict";
@@ -604,14 +623,15 @@ for (const [name, key] of Object.entries(sel)) {
   }
   box.addEventListener("change", () => { page = 0; render(); });
 }
+const sliceNames = JSON.parse(document.getElementById("slices-data").textContent);
 const sliceBox = document.getElementById("f-slice");
-for (const v of [...new Set(errors.flatMap(e => e.z || []))].sort()) {
-  const o = document.createElement("option"); o.value = v; o.textContent = v; sliceBox.appendChild(o);
+for (const k of sliceNames.map((_, k) => k).sort((a, b) => sliceNames[a] < sliceNames[b] ? -1 : 1)) {
+  const o = document.createElement("option"); o.value = String(k); o.textContent = sliceNames[k]; sliceBox.appendChild(o);
 }
 sliceBox.addEventListener("change", () => { page = 0; render(); });
 function shown() {
-  const slice = sliceBox.value;
-  return errors.filter(e => (slice === "" || (e.z || []).includes(slice)) && Object.entries(sel).every(([name, key]) => {
+  const slice = sliceBox.value === "" ? -1 : Number(sliceBox.value);
+  return errors.filter(e => (slice < 0 || (e.z || []).includes(slice)) && Object.entries(sel).every(([name, key]) => {
     const v = document.getElementById("f-" + name).value; return v === "" || e[key] === v; }));
 }
 function cell(tr, text) { const td = document.createElement("td"); td.className = "l"; td.textContent = text; tr.appendChild(td); return td; }
