@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -182,7 +183,11 @@ func openBrowser(t *testing.T, exe string) (context.Context, func() []string) {
 		}
 	}()
 	t.Cleanup(func() { stop(); <-listened })
-	return ctx, func() []string {
+	// What the test does in the page fails after a minute rather than
+	// waiting for ever (the browser, started above, lives on ctx).
+	tctx, cancelT := context.WithTimeout(ctx, time.Minute)
+	t.Cleanup(cancelT)
+	return tctx, func() []string {
 		mu.Lock()
 		defer mu.Unlock()
 		return slices.Clone(errs)
