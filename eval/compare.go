@@ -257,14 +257,34 @@ func holm(rows []Difference) {
 				idx = append(idx, i)
 			}
 		}
-		slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(rows[x].P, rows[y].P) })
-		m := len(idx)
-		prev := 0.0
-		for i, j := range idx {
-			p := min(1, float64(m-i)*rows[j].P)
-			p = max(p, prev)
-			rows[j].PHolm = p
-			prev = p
+		holmStep(idx, func(i int) *float64 { return &rows[i].P }, func(i int) *float64 { return &rows[i].PHolm })
+	}
+}
+
+// holmStep applies Holm's step-down correction to the p-values of the
+// items idx names: sorted ascending, the i-th of m is multiplied by
+// m − i (from i = 0), kept monotone, capped at 1, and stored in adjusted.
+func holmStep(idx []int, p, adjusted func(i int) *float64) {
+	slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(*p(x), *p(y)) })
+	prev := 0.0
+	for i, j := range idx {
+		prev = max(prev, min(1, float64(len(idx)-i)**p(j)))
+		*adjusted(j) = prev
+	}
+}
+
+// bootstrapP returns the two-sided p-value of a difference from its
+// bootstrap replicates ds: twice the smaller share of them on either side
+// of 0, counting the observed one, capped at 1.
+func bootstrapP(ds []float64) float64 {
+	below, above := 0, 0
+	for _, d := range ds {
+		if d <= 0 {
+			below++
+		}
+		if d >= 0 {
+			above++
 		}
 	}
+	return min(1, 2*float64(min(below, above)+1)/float64(len(ds)+1))
 }

@@ -328,12 +328,7 @@ func holmSlices(rows []SliceRow) {
 			order = append(order, i)
 		}
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rows[a].PValue, rows[b].PValue) })
-	prev := 0.0
-	for i, k := range order {
-		prev = max(prev, min(1, float64(len(order)-i)*rows[k].PValue))
-		rows[k].PHolm = prev
-	}
+	holmStep(order, func(i int) *float64 { return &rows[i].PValue }, func(i int) *float64 { return &rows[i].PHolm })
 }
 
 // family scores the slices of one family.
@@ -403,16 +398,7 @@ func (s *Slicer) family(system string, docs []sliceDoc, sc Scheme, f int, family
 		row.PLow, row.PHigh = percentiles(ps[k], level)
 		row.RLow, row.RHigh = percentiles(rs[k], level)
 		row.F1Low, row.F1High = percentiles(fs[k], level)
-		below, above := 0, 0
-		for _, d := range ds[k] {
-			if d <= 0 {
-				below++
-			}
-			if d >= 0 {
-				above++
-			}
-		}
-		row.PValue = min(1, 2*float64(min(below, above)+1)/float64(n+1))
+		row.PValue = bootstrapP(ds[k])
 		rows[k] = row
 	}
 	return rows
@@ -527,16 +513,7 @@ func (s *Slicer) Changes(a, b int, sc Scheme, opts BootstrapOptions) []SliceChan
 			_, _, fb := cb.prf()
 			c := SliceChange{Family: family, Slice: n, Scheme: sc, Gold: max(ca.pos, cb.pos), A: fa, B: fb, Delta: fb - fa}
 			c.Low, c.High = percentiles(deltas[k], opts.Level)
-			below, above := 0, 0
-			for _, d := range deltas[k] {
-				if d <= 0 {
-					below++
-				}
-				if d >= 0 {
-					above++
-				}
-			}
-			c.PValue = min(1, 2*float64(min(below, above)+1)/float64(opts.Resamples+1))
+			c.PValue = bootstrapP(deltas[k])
 			out = append(out, c)
 		}
 	}
@@ -544,12 +521,7 @@ func (s *Slicer) Changes(a, b int, sc Scheme, opts BootstrapOptions) []SliceChan
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(out[x].PValue, out[y].PValue) })
-	prev := 0.0
-	for i, k := range order {
-		prev = max(prev, min(1, float64(len(order)-i)*out[k].PValue))
-		out[k].PHolm = prev
-	}
+	holmStep(order, func(i int) *float64 { return &out[i].PValue }, func(i int) *float64 { return &out[i].PHolm })
 	return out
 }
 

@@ -33,11 +33,7 @@ func (f *htmlFlags) collect(setup *eval.Setup, systems []eval.System) *report.HT
 	if f.path == "" {
 		return nil
 	}
-	names := make([]string, len(systems))
-	for i, s := range systems {
-		names[i] = s.Name
-	}
-	errs := report.NewHTMLErrors(names)
+	errs := report.NewHTMLErrors(systemNames(systems))
 	setup.Score.NoMistakes = false
 	addEach(setup, errs.Add)
 	return errs

@@ -187,11 +187,7 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // as documents are scored, when reports are written to dir ("" for
 // none), and sets setup to send them there.
 func reportRows(dir string, setup *eval.Setup, systems []eval.System) (*report.Rows, error) {
-	names := make([]string, len(systems))
-	for i, s := range systems {
-		names[i] = s.Name
-	}
-	rows, err := report.NewRows(names, setup.Schemes())
+	rows, err := report.NewRows(systemNames(systems), setup.Schemes())
 	if err != nil {
 		return nil, err
 	}
@@ -269,4 +265,13 @@ func scoreCoNLL(ctx context.Context, path, schemeName, name, outDir string, setu
 		}
 	}
 	return gates.check(stderr, res.Systems)
+}
+
+// systemNames returns the names of systems, in order.
+func systemNames(systems []eval.System) []string {
+	names := make([]string, len(systems))
+	for i, s := range systems {
+		names[i] = s.Name
+	}
+	return names
 }

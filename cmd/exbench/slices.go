@@ -32,11 +32,7 @@ func (f *sliceFlags) collect(setup *eval.Setup, systems []eval.System) (*eval.Sl
 		}
 		return nil, nil
 	}
-	names := make([]string, len(systems))
-	for i, s := range systems {
-		names[i] = s.Name
-	}
-	sl := eval.NewSlicer(names)
+	sl := eval.NewSlicer(systemNames(systems))
 	setup.Score.Outcomes = true
 	addEach(setup, sl.Add)
 	if f.meta != "" {
