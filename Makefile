@@ -54,4 +54,4 @@ depcheck:
 # The README's picture of the HTML report, taken by its browser test
 # (needs Chromium).
 screenshot:
-	EXBENCH_SCREENSHOT=$(CURDIR)/docs/report.png $(GO) test -count=1 -run TestHTMLInBrowser ./cmd/exbench
+	EXBENCH_SCREENSHOT=$(CURDIR)/docs/report.png $(GO) test -count=1 -run TestHTMLInBrowser ./internal/cli

@@ -1,9 +1,0 @@
-//go:build !unix
-
-package main
-
-import "testing"
-
-func mkfifo(t *testing.T, path string) { t.Skip("no named pipes") }
-
-func devZero(t *testing.T, path string) { t.Skip("no /dev/zero") }
