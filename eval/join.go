@@ -36,7 +36,7 @@ const dontCarePrefix = "\x00"
 // Tally counts what the scoring left out, as [Input.Cases] goes. It is
 // complete when the sequence ends.
 type Tally struct {
-	Docs           int // documents of the corpus read
+	Docs           int // documents of the corpus read (those Setup.Only accepts)
 	Cases          int // documents scored
 	GoldOutOfScope int // gold mentions outside the scope
 	GoldDontCare   int // gold mentions of Setup.Ignore's labels
@@ -68,6 +68,44 @@ type SystemTally struct {
 	// shows the first few ("doc: text (LABEL)").
 	Unplaced, NotFound int
 	NotFoundSome       []string
+}
+
+// Merge adds to t the tally of other documents of the same corpus with
+// the same systems and setup, as [Result.Merge] does. The warnings are
+// t's: they are about the files, which every part reads whole.
+func (t *Tally) Merge(o *Tally) {
+	t.Docs += o.Docs
+	t.Cases += o.Cases
+	t.GoldOutOfScope += o.GoldOutOfScope
+	t.GoldDontCare += o.GoldDontCare
+	for i := range t.Systems {
+		t.Systems[i].merge(&o.Systems[i])
+	}
+}
+
+// merge adds o's counts to t's.
+func (t *SystemTally) merge(o *SystemTally) {
+	if o.OutOfScope != nil && t.OutOfScope == nil {
+		t.OutOfScope = map[corpus.Label]int{}
+	}
+	for l, n := range o.OutOfScope {
+		t.OutOfScope[l] += n
+	}
+	if o.DontCare != nil && t.DontCare == nil {
+		t.DontCare = map[corpus.Label]int{}
+	}
+	for l, n := range o.DontCare {
+		t.DontCare[l] += n
+	}
+	t.Uncovered = append(t.Uncovered, o.Uncovered...)
+	t.Skipped += o.Skipped
+	t.Unplaced += o.Unplaced
+	t.NotFound += o.NotFound
+	for _, x := range o.NotFoundSome {
+		if len(t.NotFoundSome) < maxShownNotFound {
+			t.NotFoundSome = append(t.NotFoundSome, x)
+		}
+	}
 }
 
 // maxShownNotFound is how many predictions not found SystemTally shows.
@@ -270,7 +308,6 @@ func (j *joiner) walk(ctx context.Context, yield func(Case, error) bool) error {
 		}
 		p := pos
 		pos++
-		j.t.Docs++
 		c := Case{Doc: d, Pos: p, Gold: j.gold.take(d.ID), Pred: make([][]corpus.Mention, len(j.preds))}
 		for i, st := range j.preds {
 			c.Pred[i] = st.take(d.ID)
@@ -281,6 +318,7 @@ func (j *joiner) walk(ctx context.Context, yield func(Case, error) bool) error {
 		if s.Only != nil && !s.Only(p, d.ID) {
 			continue
 		}
+		j.t.Docs++
 		for i := range c.Pred {
 			j.place(d, c.Pred[i], &j.t.Systems[i])
 		}

@@ -75,13 +75,20 @@ func Score(ctx context.Context, in Input, setup Setup) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.GoldOutOfScope, r.Warnings, r.MoreWarnings = tally.GoldOutOfScope, tally.Warnings, tally.MoreWarnings
+	r.AddTally(tally)
+	return r, nil
+}
+
+// AddTally adds to r, the result of [ScoreCases], what the join of the
+// inputs left out, once its cases are all scored: [Score] is
+// [Input.Cases], then ScoreCases, then AddTally.
+func (r *Result) AddTally(t *Tally) {
+	r.GoldOutOfScope, r.Warnings, r.MoreWarnings = t.GoldOutOfScope, t.Warnings, t.MoreWarnings
 	for i, s := range r.Systems {
 		dontCare := s.DontCare // counted by ScoreCases
-		s.SystemTally = tally.Systems[i]
+		s.SystemTally = t.Systems[i]
 		s.DontCare = dontCare
 	}
-	return r, nil
 }
 
 // ScoreCases scores cases, each holding the predictions of the systems
@@ -266,27 +273,7 @@ func (r *Result) Merge(o *Result) error {
 		}
 		s.Summary.Merge(&t.Summary)
 		s.Sentences = mergeDocs(s.Sentences, t.Sentences)
-		if t.OutOfScope != nil && s.OutOfScope == nil {
-			s.OutOfScope = map[corpus.Label]int{}
-		}
-		for l, n := range t.OutOfScope {
-			s.OutOfScope[l] += n
-		}
-		if t.DontCare != nil && s.DontCare == nil {
-			s.DontCare = map[corpus.Label]int{}
-		}
-		for l, n := range t.DontCare {
-			s.DontCare[l] += n
-		}
-		s.Uncovered = append(s.Uncovered, t.Uncovered...)
-		s.Skipped += t.Skipped
-		s.Unplaced += t.Unplaced
-		s.NotFound += t.NotFound
-		for _, x := range t.NotFoundSome {
-			if len(s.NotFoundSome) < maxShownNotFound {
-				s.NotFoundSome = append(s.NotFoundSome, x)
-			}
-		}
+		s.SystemTally.merge(&t.SystemTally)
 		s.Intervals = nil
 	}
 	r.GoldOutOfScope += o.GoldOutOfScope

@@ -10,6 +10,7 @@
 //	bench     run extractors, score them against the gold, write reports
 //	run       run an extractor over a corpus and write its mentions
 //	score     score predicted mentions against gold
+//	merge     merge partial results of parts of a corpus into its reports
 //	compare   compare two systems: differences, intervals, p-values, gates
 //	agree     agreement between two annotations: F1 both ways, kappa
 //	sweep     score scored predictions at every threshold: P/R curve, best F1

@@ -47,6 +47,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Var(&specs, "extractor", "an extractor to run: prose, numbers, dates, external, or names joined by +; repeat for more (default: all built-in and their combination)")
 	out := fs.String("o", "exbench-out", "write predictions and reports under `dir`")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "how many documents to extract at once")
+	var shard shardFlag
+	fs.Var(&shard, "shard", "run over shard `I/N` of the corpus only (I from 1 to N): the documents whose ID hashes to it, as score -shard I/N scores")
 	var x externalFlags
 	x.register(fs)
 	var st statFlags
@@ -209,6 +211,8 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	corpusName := corpusFlag(fs, "")
 	out := fs.String("o", "", "write the mentions to `file`.csv and the manifest beside it")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "how many documents to extract at once")
+	var shard shardFlag
+	fs.Var(&shard, "shard", "run over shard `I/N` of the corpus only (I from 1 to N): the documents whose ID hashes to it, as score -shard I/N scores")
 	var x externalFlags
 	x.register(fs)
 	mapSpec := fs.String("map", "", "with -extractor external, the label `map` its mentions will be scored through (conll2003, prose, FROM=TO pairs or a CSV file): the program may return the labels it maps from, and they are written as returned")
@@ -241,6 +245,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	name, docs := corpusInput(corpusName)
 	if corpusName.name != builtin {
 		name = filepath.Base(name)
+	}
+	if shard.n > 0 {
+		docs = corpus.ShardOf(docs, shard.i-1, shard.n)
 	}
 	// The mentions are written as they come, document by document, so
 	// memory holds a few documents, not the corpus; the manifest after

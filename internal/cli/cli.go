@@ -25,6 +25,7 @@ func verbs() []verb {
 		{"bench", "run extractors, score them against the gold, write reports", runBench},
 		{"run", "run an extractor over a corpus and write its mentions", runRun},
 		{"score", "score predicted mentions against gold", runScore},
+		{"merge", "merge partial results of parts of a corpus into its reports", runMerge},
 		{"compare", "compare two systems: differences, intervals, p-values, gates", runCompare},
 		{"agree", "agreement between two annotations: F1 both ways, kappa", runAgree},
 		{"sweep", "score scored predictions at every threshold: P/R curve, best F1", runSweep},

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"iter"
@@ -19,6 +20,7 @@ const scoreUsage = `
 Usage:
 
 	exbench score [-gold G] -pred P [-pred P2 ...] [-corpus C] [-o DIR] [-skip-uncovered]
+	exbench score [-shard I/N] -pred P ... -partial FILE
 	exbench score -conll FILE [-scheme S] [-name N] [-o DIR]
 
 Score matches predicted mentions against gold mentions under five schemes
@@ -53,76 +55,138 @@ default, also iob1: exactly as conlleval.pl, IOB1 and IOB2 both work), iob2
 or iobes (strict: ill-formed chunks are dropped and counted), or auto (iobes
 when the file has E-, S-, L- or U- tags, else conlleval).
 
+To score a corpus too large for one machine in parts, -shard I/N scores
+only the documents of shard I of N (chosen by a hash of the document ID,
+as run -shard chooses them), and -partial FILE writes, instead of
+reports, a partial result: the scored documents with the scoring flags,
+the gold's fingerprint and the exbench version. 'exbench merge' merges
+the partials into exactly the reports score gives on the whole corpus.
+
 Examples:
 
 	exbench score -pred run1=out/v1.csv -pred run2=out/v2.csv -o report
 	exbench score -pred out/prose-raw.csv -map prose -labels PERSON,GPE,ORG
 	exbench score -conll ner.conll -map conll2003 -map-to both
+	exbench score -shard 3/8 -pred out/numbers-3.csv -ci -partial parts/3.exb
 `
+
+// scoreCmd holds score's flags. merge rebuilds it from the flags a
+// partial result recorded, so that merged parts are scored and reported
+// by the same code as a whole corpus.
+type scoreCmd struct {
+	goldArg    *string
+	preds      multiFlag
+	corpusName *corpusArg
+	outDir     *string
+	skip       *bool
+	conllPath  *string
+	scheme     *string
+	name       *string
+	partial    *string
+	shard      shardFlag
+	sl         sliceFlags
+	hf         htmlFlags
+	st         statFlags
+	gates      gateFlags
+	lf         scoringFlags
+}
+
+func (c *scoreCmd) register(fs *flag.FlagSet) {
+	c.goldArg = goldFlag(fs)
+	fs.Var(&c.preds, "pred", "predicted mentions: a CSV `file` or directory, or NAME=PATH; repeat for more systems")
+	c.corpusName = corpusFlag(fs, "")
+	c.outDir = fs.String("o", "", "write the CSV reports to `dir`")
+	c.skip = fs.Bool("skip-uncovered", false, "ignore predictions for documents the gold does not cover, instead of failing")
+	c.conllPath = fs.String("conll", "", "score a CoNLL token-per-line `file` instead")
+	c.scheme = fs.String("scheme", "conlleval", "with -conll, how tags make chunks: conlleval, iob1, iob2, iobes or auto")
+	c.name = fs.String("name", "", "with -conll, the system `name` (default: the file's name)")
+	fs.Var(&c.shard, "shard", "score only shard `I/N` of the corpus (I from 1 to N): the documents whose ID hashes to it")
+	c.partial = fs.String("partial", "", "write a partial result to `file` instead of reports, for exbench merge")
+	c.sl.register(fs)
+	c.hf.register(fs)
+	c.st.register(fs, false)
+	c.gates.register(fs)
+	c.lf.register(fs)
+}
+
+// prepare checks the flags that do not name inputs and returns the
+// setup they make.
+func (c *scoreCmd) prepare(fs *flag.FlagSet) (eval.Setup, error) {
+	conll := *c.conllPath != ""
+	setup, err := c.lf.setup("score", conll)
+	if err != nil {
+		return setup, err
+	}
+	if err := c.st.check("score"); err != nil {
+		return setup, err
+	}
+	if err := c.gates.parse("score", &setup, conll); err != nil {
+		return setup, err
+	}
+	if fs.NArg() > 0 {
+		return setup, usagef("score: unexpected argument %q; predictions go in -pred", fs.Arg(0))
+	}
+	if *c.outDir != "" {
+		if err := report.CheckDir(*c.outDir); err != nil {
+			return setup, err
+		}
+	}
+	if err := c.hf.check("score"); err != nil {
+		return setup, err
+	}
+	if *c.partial != "" {
+		switch {
+		case conll:
+			return setup, usagef("score: -partial goes with -pred, not -conll")
+		case *c.outDir != "" || c.hf.path != "" || c.hf.plots != "":
+			return setup, usagef("score: -partial writes a partial result, not reports: give -o, -html and -plots to exbench merge")
+		}
+		if err := report.CheckDir(filepath.Dir(*c.partial)); err != nil {
+			return setup, err
+		}
+	}
+	if c.shard.n > 0 {
+		if conll {
+			return setup, usagef("score: -shard goes with -pred, not -conll")
+		}
+		i, n := c.shard.i, c.shard.n
+		setup.Only = func(_ int, id string) bool { return corpus.Shard(id, n) == i-1 }
+	}
+	setup.Score.NoMistakes = *c.outDir == ""
+	return setup, nil
+}
 
 func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("score", scoreUsage)
-	goldArg := goldFlag(fs)
-	var preds multiFlag
-	fs.Var(&preds, "pred", "predicted mentions: a CSV `file` or directory, or NAME=PATH; repeat for more systems")
-	corpusName := corpusFlag(fs, "")
-	outDir := fs.String("o", "", "write the CSV reports to `dir`")
-	skip := fs.Bool("skip-uncovered", false, "ignore predictions for documents the gold does not cover, instead of failing")
-	conllPath := fs.String("conll", "", "score a CoNLL token-per-line `file` instead")
-	scheme := fs.String("scheme", "conlleval", "with -conll, how tags make chunks: conlleval, iob1, iob2, iobes or auto")
-	name := fs.String("name", "", "with -conll, the system `name` (default: the file's name)")
-	var sl sliceFlags
-	sl.register(fs)
-	var hf htmlFlags
-	hf.register(fs)
-	var st statFlags
-	st.register(fs, false)
-	var gates gateFlags
-	gates.register(fs)
-	var lf scoringFlags
-	lf.register(fs)
+	var c scoreCmd
+	c.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
-	setup, err := lf.setup("score", *conllPath != "")
+	setup, err := c.prepare(fs)
 	if err != nil {
 		return err
 	}
-	if err := st.check("score"); err != nil {
-		return err
-	}
-	if err := gates.parse("score", &setup, *conllPath != ""); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("score: unexpected argument %q; predictions go in -pred", fs.Arg(0))
-	}
-	if *outDir != "" {
-		if err := report.CheckDir(*outDir); err != nil {
-			return err
-		}
-	}
-	setup.Score.NoMistakes = *outDir == ""
-	if *conllPath != "" {
-		if len(preds) > 0 {
+	if *c.conllPath != "" {
+		if len(c.preds) > 0 {
 			return usagef("score: -conll and -pred do not go together")
 		}
-		if *scheme != "auto" {
-			if _, ok := conll.ParseTagScheme(*scheme); !ok {
-				return usagef("score: -scheme %q: want conlleval, iob1, iob2, iobes or auto", *scheme)
+		if *c.scheme != "auto" {
+			if _, ok := conll.ParseTagScheme(*c.scheme); !ok {
+				return usagef("score: -scheme %q: want conlleval, iob1, iob2, iobes or auto", *c.scheme)
 			}
 		}
-		return scoreCoNLL(ctx, *conllPath, *scheme, *name, *outDir, setup, &gates, stdout, stderr)
+		return scoreCoNLL(ctx, *c.conllPath, *c.scheme, *c.name, *c.outDir, setup, &c.gates, stdout, stderr)
 	}
-	if *name != "" || *scheme != "conlleval" {
+	if *c.name != "" || *c.scheme != "conlleval" {
 		return usagef("score: -name and -scheme go with -conll; name a system with -pred NAME=PATH")
 	}
-	if len(preds) == 0 {
+	if len(c.preds) == 0 {
 		return usagef("score: no predictions: give -pred FILE (or -conll FILE)")
 	}
 	var systems []named
 	seen := map[string]string{}
-	for _, p := range preds {
+	for _, p := range c.preds {
 		name, path := splitSystem(p)
 		if prev, dup := seen[name]; dup {
 			return usagef("score: two systems named %q (%s and %s); name them with -pred NAME=PATH", name, prev, path)
@@ -131,56 +195,64 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		systems = append(systems, named{name, path})
 	}
 
-	scopePath, err := lf.scope(&setup, *goldArg, stderr)
+	scopePath, err := c.lf.scope(&setup, *c.goldArg, stderr)
 	if err != nil {
 		return err
 	}
-	setup.SkipUncovered = *skip
-	st.apply(&setup)
+	setup.SkipUncovered = *c.skip
+	c.st.apply(&setup)
+	in, err := scoringInput(c.corpusName, *c.goldArg, systems, stderr)
+	if err != nil {
+		return err
+	}
+	if *c.partial != "" {
+		return c.writePartial(ctx, fs, in, setup, scopePath, stdout, stderr)
+	}
 	if setup.Intervals != nil {
 		setup.Intervals.Progress = resampleProgress(stderr, "intervals")
 	}
-	in, err := scoringInput(corpusName, *goldArg, systems, stderr)
-	if err != nil {
-		return err
-	}
-	rows, err := reportRows(*outDir, &setup, in.Systems)
+	score := func(setup eval.Setup) (*eval.Result, error) { return eval.Score(ctx, in, setup) }
+	return c.report(ctx, setup, in.Systems, scopePath, score, stdout, stderr)
+}
+
+// report scores with score, which setup configures, and prints and
+// writes what the flags ask for: the table, the worst slices, the CSV
+// reports, the HTML report; then checks the gates.
+func (c *scoreCmd) report(ctx context.Context, setup eval.Setup, systems []eval.System, scopePath string, score func(eval.Setup) (*eval.Result, error), stdout, stderr io.Writer) error {
+	rows, err := reportRows(*c.outDir, &setup, systems)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	slicer, err := sl.collect(&setup, in.Systems)
+	slicer, err := c.sl.collect(&setup, systems)
 	if err != nil {
 		return err
 	}
-	if err := hf.check("score"); err != nil {
-		return err
-	}
-	htmlErrs := hf.collect(&setup, in.Systems)
-	res, err := eval.Score(ctx, in, setup)
+	htmlErrs := c.hf.collect(&setup, systems)
+	res, err := score(setup)
 	if err != nil {
 		return scoreError(err, stderr)
 	}
-	if err := gates.measurable("score", res.Systems); err != nil {
+	if err := c.gates.measurable("score", res.Systems); err != nil {
 		return err
 	}
-	notes(stderr, res, *goldArg, scopePath)
+	notes(stderr, res, *c.goldArg, scopePath)
 	if err := report.Table(stdout, res); err != nil {
 		return err
 	}
-	sliceRows, files, err := sl.report(stdout, stderr, slicer, &setup, st.options())
+	sliceRows, files, err := c.sl.report(stdout, stderr, slicer, &setup, c.st.options())
 	if err != nil {
 		return err
 	}
-	if *outDir != "" {
-		if err := report.WriteSet(ctx, *outDir, append(report.Files(res, rows), files...)); err != nil {
+	if *c.outDir != "" {
+		if err := report.WriteSet(ctx, *c.outDir, append(report.Files(res, rows), files...)); err != nil {
 			return err
 		}
 	}
-	if err := hf.write(stdout, res, sliceRows, htmlErrs); err != nil {
+	if err := c.hf.write(stdout, res, sliceRows, htmlErrs); err != nil {
 		return err
 	}
-	return gates.check(stderr, res.Systems)
+	return c.gates.check(stderr, res.Systems)
 }
 
 // reportRows returns where the rows of documents.csv and errors.csv go
