@@ -7,7 +7,7 @@ BENCH    ?= .
 # Every fuzz target, as package:Target.
 FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzAlign ./corpus:FuzzReadJSONL ./corpus:FuzzSentences ./corpus:FuzzParseLabelMap \
 	./gold:FuzzRead ./gold:FuzzReadScope ./gold:FuzzReadMeta ./gold/jsonl:FuzzRead ./gold/brat:FuzzRead ./gold/conll:FuzzReader ./gold/conll:FuzzWrite \
-	./eval:FuzzStore ./partial:FuzzRead \
+	./eval:FuzzStore ./partial:FuzzRead ./report:FuzzRaster \
 	./extract/numbers:FuzzFind ./extract/dates:FuzzFind ./extract/prose:FuzzExtract \
 	./extract/external:FuzzParseAnswer ./extract/external:FuzzSplitWords
 

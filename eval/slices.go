@@ -20,6 +20,11 @@ import (
 // R over the gold mentions in it, each with the outcome it had in the
 // scoring of the whole document; F1 is their harmonic mean.
 //
+// A family of predictions is defined by what only a prediction has (its
+// score): its slices hold predictions and no gold mention, so they have a
+// precision and no recall, and neither F1. Such a slice is tested on its
+// precision against the rest of its family's (see [SliceRow]).
+//
 // The built-in families:
 //
 //	label       the mention's label
@@ -32,7 +37,10 @@ import (
 //	modifier    numbers: with a modifier, exact
 //	unit        numbers: with a unit, none
 //	magnitude   numbers: the value's size: <10, 10-999, 1k-999k, 1M+, no value
-var SliceFamilies = []string{"label", "length", "shape", "position", "document", "sentence", "frequency", "modifier", "unit", "magnitude"}
+//	score       predictions: the prediction's score (confidence): <0.5, 0.5-0.7, 0.7-0.9, 0.9+,
+//	            no score; a family of predictions (precision only), left out
+//	            for a system that gives no prediction a score
+var SliceFamilies = []string{"label", "length", "shape", "position", "document", "sentence", "frequency", "modifier", "unit", "magnitude", "score"}
 
 // Slicer collects the outcome of every mention as documents are scored
 // (its Add fits [Setup.Each], with Score.Outcomes set) and scores the
@@ -60,7 +68,13 @@ type sliceMention struct {
 	text    string   // normalised, for frequency
 }
 
-const numFamilies = 10
+// numFamilies is how many built-in families there are; frequencyFamily
+// and scoreFamily are the indexes of two in SliceFamilies.
+const (
+	numFamilies     = 11
+	frequencyFamily = 6
+	scoreFamily     = 10
+)
 
 // NewSlicer returns a Slicer for the systems named names, in order.
 func NewSlicer(names []string) *Slicer {
@@ -100,6 +114,9 @@ func (s *Slicer) Add(c *Case, sys int, r *DocResult) error {
 		m := o.Mention
 		sm := sliceMention{gold: o.Gold, scheme: o.Scheme, outcome: o.Outcome, text: corpus.NormalText(m.Text)}
 		builtin := mentionSlices(&m, c.Doc.ID, firstLine, sentences, x)
+		if !o.Gold {
+			builtin[scoreFamily] = scoreSlice(&m)
+		}
 		sm.values = append(builtin[:], make([]string, len(s.docFam))...)
 		for k, vals := range s.docFam {
 			v, ok := vals[c.Doc.ID]
@@ -120,7 +137,8 @@ func (s *Slicer) Add(c *Case, sys int, r *DocResult) error {
 // SliceNamer returns a function giving the slices a mention of c's
 // document belongs to, as "family=value", in the built-in families that
 // depend on the mention and its document alone (all but frequency, which
-// needs the whole corpus): for reports that filter mentions by slice.
+// needs the whole corpus, and score, which a gold mention has not): for
+// reports that filter mentions by slice.
 func SliceNamer(c *Case) func(m *corpus.Mention) []string {
 	sentences := c.Sentences
 	if sentences == nil {
@@ -132,7 +150,7 @@ func SliceNamer(c *Case) func(m *corpus.Mention) []string {
 		values := mentionSlices(m, c.Doc.ID, firstLine, sentences, x)
 		var out []string
 		for f, v := range values {
-			if v != "" && SliceFamilies[f] != "frequency" {
+			if v != "" && f != frequencyFamily {
 				out = append(out, SliceFamilies[f]+"="+v)
 			}
 		}
@@ -141,7 +159,8 @@ func SliceNamer(c *Case) func(m *corpus.Mention) []string {
 }
 
 // mentionSlices returns the values of a mention in each family but
-// frequency, which needs the whole corpus.
+// frequency, which needs the whole corpus, and score, which only a
+// prediction has (see scoreSlice).
 func mentionSlices(m *corpus.Mention, doc string, firstLine int, sentences []corpus.Span, x *corpus.Index) [numFamilies]string {
 	var v [numFamilies]string
 	v[0] = string(m.Label)
@@ -204,6 +223,25 @@ func mentionSlices(m *corpus.Mention, doc string, firstLine int, sentences []cor
 	return v
 }
 
+// scoreSlices are the slices of the score family, in report order.
+var scoreSlices = []string{"<0.5", "0.5-0.7", "0.7-0.9", "0.9+", "no score"}
+
+// scoreSlice returns a prediction's slice in the score family: one of
+// scoreSlices.
+func scoreSlice(m *corpus.Mention) string {
+	switch {
+	case !m.HasScore:
+		return "no score"
+	case m.Score < 0.5:
+		return "<0.5"
+	case m.Score < 0.7:
+		return "0.5-0.7"
+	case m.Score < 0.9:
+		return "0.7-0.9"
+	}
+	return "0.9+"
+}
+
 // shape classifies a mention's text: digits, a number in words, all
 // caps, title case, lowercase or mixed.
 func shape(m *corpus.Mention) string {
@@ -258,8 +296,13 @@ type SliceRow struct {
 	// family, so that alike slices are flagged in no more than alpha of
 	// corpora).
 	Delta, PValue, PHolm float64
-	Few                  bool // fewer than 10 gold mentions: a rough interval
+	Few                  bool // fewer than 10 gold mentions (predictions, in a family of predictions): a rough interval
 	NoTest               bool // no interval and no test: a document's own slice
+	// Predictions is set in a family of predictions (score, see
+	// [SliceFamilies]): the slice has no gold mention, so only P and
+	// its interval mean something (R, F1 and theirs are 0), and Delta and
+	// its p are of P: the slice's P minus the P of the rest of the family.
+	Predictions bool
 }
 
 // sliceCounts are a slice's counts in one document: credit of its gold
@@ -334,8 +377,17 @@ func holmSlices(rows []SliceRow) {
 // family scores the slices of one family.
 func (s *Slicer) family(system string, docs []sliceDoc, sc Scheme, f int, family string, opts BootstrapOptions) []SliceRow {
 	names, per := s.counts(docs, sc, f)
-	if len(names) == 0 {
-		return nil
+	preds := f == scoreFamily
+	if len(names) == 0 || preds && !slices.ContainsFunc(names, func(n string) bool { return n != "no score" }) {
+		return nil // no prediction with a score: nothing to compare
+	}
+	// What a slice is tested on: F1, or P in a family of predictions.
+	stat := func(c sliceCounts) float64 {
+		p, _, f1 := c.prf()
+		if preds {
+			return p
+		}
+		return f1
 	}
 	index := make(map[string]int, len(names))
 	for k, n := range names {
@@ -380,24 +432,28 @@ func (s *Slicer) family(system string, docs []sliceDoc, sc Scheme, f int, family
 		in, a := total(weights)
 		for k := range names {
 			p, rr, f := in[k].prf()
-			_, _, fr := rest(in[k], a).prf()
-			ps[k], rs[k], fs[k], ds[k] = append(ps[k], p), append(rs[k], rr), append(fs[k], f), append(ds[k], f-fr)
+			ps[k], rs[k], fs[k], ds[k] = append(ps[k], p), append(rs[k], rr), append(fs[k], f), append(ds[k], stat(in[k])-stat(rest(in[k], a)))
 		}
 	}
 	level := opts.Level
 	rows := make([]SliceRow, len(names))
 	for k, name := range names {
 		p, r, f := obs[k].prf()
-		_, _, fr := rest(obs[k], all).prf()
-		row := SliceRow{System: system, Family: family, Slice: name, Scheme: sc, Gold: obs[k].pos, Pred: obs[k].act, P: p, R: r, F1: f, Delta: f - fr, Few: obs[k].pos < minGold}
+		row := SliceRow{System: system, Family: family, Slice: name, Scheme: sc, Gold: obs[k].pos, Pred: obs[k].act, P: p, R: r, F1: f,
+			Delta: stat(obs[k]) - stat(rest(obs[k], all)), Few: obs[k].pos < minGold, Predictions: preds}
+		if preds {
+			row.R, row.F1, row.Few = 0, 0, obs[k].act < minGold
+		}
 		if n == 0 {
 			row.NoTest = true
 			rows[k] = row
 			continue
 		}
 		row.PLow, row.PHigh = percentiles(ps[k], level)
-		row.RLow, row.RHigh = percentiles(rs[k], level)
-		row.F1Low, row.F1High = percentiles(fs[k], level)
+		if !preds {
+			row.RLow, row.RHigh = percentiles(rs[k], level)
+			row.F1Low, row.F1High = percentiles(fs[k], level)
+		}
 		row.PValue = bootstrapP(ds[k])
 		rows[k] = row
 	}
@@ -416,7 +472,7 @@ func (s *Slicer) counts(docs []sliceDoc, sc Scheme, f int) ([]string, []map[stri
 				continue
 			}
 			v := m.values[f]
-			if f == 6 { // frequency
+			if f == frequencyFamily {
 				v = "once"
 				if s.goldN[m.text] > 1 {
 					v = "more than once"
@@ -440,7 +496,10 @@ func (s *Slicer) counts(docs []sliceDoc, sc Scheme, f int) ([]string, []map[stri
 		}
 	}
 	slices.SortFunc(names, func(a, b string) int {
-		if s.families[f] == "label" {
+		switch {
+		case f == scoreFamily:
+			return cmp.Compare(slices.Index(scoreSlices, a), slices.Index(scoreSlices, b))
+		case s.families[f] == "label":
 			return CompareLabels(corpus.Label(a), corpus.Label(b))
 		}
 		return cmp.Compare(a, b)
@@ -464,12 +523,13 @@ type SliceChange struct {
 // given to [NewSlicer]) under scheme sc: each slice's F1 for both, the
 // difference with its paired bootstrap interval and p (the same
 // resampled documents for both), Holm-corrected over every slice. A
-// document's own slice is left out, as it has no test.
+// document's own slice is left out, as it has no test, and so is a family
+// of predictions (score), which has no F1.
 func (s *Slicer) Changes(a, b int, sc Scheme, opts BootstrapOptions) []SliceChange {
 	opts = opts.Defaults()
 	var out []SliceChange
 	for f, family := range s.families {
-		if family == "document" {
+		if family == "document" || f == scoreFamily {
 			continue
 		}
 		na, pa := s.counts(s.docs[a], sc, f)

@@ -1,8 +1,11 @@
 // Package report renders scoring results for people and for programs:
 // the CSV reports (scores.csv, documents.csv, confusion.csv, numbers.csv,
 // errors.csv, compare.csv, changes.csv, curve.csv), the text tables the
-// command prints, and conlleval's report. It writes a set of files as
-// one unit ([WriteSet]): all of them, or, on any error or interrupt, none.
+// command prints, conlleval's report, and a self-contained HTML report
+// whose charts can also be written as files of their own, each as an SVG
+// file and a PNG image drawn from it ([HTMLReport.Plots]). It writes a set
+// of files as one unit ([WriteSet]): all of them, or, on any error or
+// interrupt, none.
 //
 // Every figure comes from an [eval.Result] (or a sweep's points); this
 // package only lays them out. Reports are deterministic: rows in a fixed

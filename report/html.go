@@ -150,35 +150,43 @@ type htmlChange struct {
 	Context string `json:"c"`
 }
 
-// Plots returns each chart of the page as an SVG file of its own, for
-// papers and slides: labels-SYSTEM.svg, confusion-SYSTEM.svg and
-// numbers-SYSTEM.svg for each system, forest.svg for a comparison,
-// sweep.svg for a sweep.
+// Plots returns each chart of the page as files of its own, for papers
+// and slides: labels-SYSTEM, confusion-SYSTEM and numbers-SYSTEM for each
+// system, forest for a comparison, sweep for a sweep, each as an SVG file
+// (.svg) and as a PNG image (.png) drawn from that SVG at twice its size
+// on white, so that the two never disagree. A chart too large for
+// 2^26 pixels at twice its size is drawn smaller, at the largest scale
+// that fits.
 func (h HTMLReport) Plots() []File {
 	var files []File
 	add := func(name string, chart template.HTML) {
 		if chart == "" {
 			return
 		}
-		svg := strings.Replace(string(chart), "<svg ", `<svg xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" `, 1)
-		files = append(files, File{Name: name, Write: func(w io.Writer) error {
-			_, err := io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+svg+"\n")
+		svg := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + strings.Replace(string(chart), "<svg ", `<svg xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" `, 1) + "\n"
+		files = append(files, File{Name: name + ".svg", Write: func(w io.Writer) error {
+			_, err := io.WriteString(w, svg)
 			return err
+		}}, File{Name: name + ".png", Write: func(w io.Writer) error {
+			if err := writePNG(w, svg); err != nil {
+				return fmt.Errorf("%s.png: %w", name, err)
+			}
+			return nil
 		}})
 	}
 	if res := h.Result; res != nil {
 		for _, s := range res.Systems {
 			n := FileName(s.Name)
-			add("labels-"+n+".svg", labelChart(res, s))
-			add("confusion-"+n+".svg", confusionChart(s))
-			add("numbers-"+n+".svg", funnelChart(s))
+			add("labels-"+n, labelChart(res, s))
+			add("confusion-"+n, confusionChart(s))
+			add("numbers-"+n, funnelChart(s))
 		}
 	}
 	if h.Compare != nil {
-		add("forest.svg", forestChart(h.Compare, h.A, h.B, h.Alpha))
+		add("forest", forestChart(h.Compare, h.A, h.B, h.Alpha))
 	}
 	if h.Sweep != nil {
-		add("sweep.svg", sweepChart(h.Sweep))
+		add("sweep", sweepChart(h.Sweep))
 	}
 	return files
 }
@@ -581,10 +589,11 @@ mark{background:#ffec99}
 })();
 </script></section>{{end}}
 {{if .Worst}}<section id="slices"><h2>Worst slices</h2>
-<div class="wide" tabindex="0" role="region" aria-label="worst slices table"><table><caption>Slices significantly below the rest of their family (strict, p &lt; 0.05 after Holm), worst first</caption>
+<div class="wide" tabindex="0" role="region" aria-label="worst slices table"><table><caption>Slices significantly below the rest of their family (strict, p &lt; 0.05 after Holm), worst first; a slice of predictions (score) has no gold mention and is measured by its precision (P)</caption>
 <thead><tr><th class="l">system</th><th class="l">family</th><th class="l">slice</th><th>gold</th><th>F1</th><th>interval</th><th>Δ vs rest</th><th>p</th></tr></thead><tbody>
-{{range .Worst}}<tr><td class="l">{{.System}}</td><td class="l">{{.Family}}</td><td class="l">{{.Slice}}</td><td>{{.Gold}}</td><td>{{printf "%.1f" (mul100 .F1)}}</td><td>{{printf "%.1f–%.1f" (mul100 .F1Low) (mul100 .F1High)}}</td><td>{{printf "%+.1f" (mul100 .Delta)}}</td><td>{{printf "%.4f" .PHolm}}</td></tr>
-{{end}}</tbody></table></div></section>{{end}}
+{{range .Worst}}{{if .Predictions}}<tr><td class="l">{{.System}}</td><td class="l">{{.Family}}</td><td class="l">{{.Slice}}</td><td>{{.Pred}} predicted</td><td>P {{printf "%.1f" (mul100 .P)}}</td><td>{{printf "%.1f–%.1f" (mul100 .PLow) (mul100 .PHigh)}}</td><td>{{printf "%+.1f" (mul100 .Delta)}}</td><td>{{printf "%.4f" .PHolm}}</td></tr>
+{{else}}<tr><td class="l">{{.System}}</td><td class="l">{{.Family}}</td><td class="l">{{.Slice}}</td><td>{{.Gold}}</td><td>{{printf "%.1f" (mul100 .F1)}}</td><td>{{printf "%.1f–%.1f" (mul100 .F1Low) (mul100 .F1High)}}</td><td>{{printf "%+.1f" (mul100 .Delta)}}</td><td>{{printf "%.4f" .PHolm}}</td></tr>
+{{end}}{{end}}</tbody></table></div></section>{{end}}
 {{if .HasErrors}}<section id="errors"><h2>Errors</h2>
 <p>Every outcome that is not correct under the strict and value schemes. The outcome is written in each row, and marked by the style of its left border: missed solid, spurious dashed, incorrect double, partial dotted.</p>
 <form id="filters" onsubmit="return false"><label>System <select id="f-system"><option value="">all</option></select></label>

@@ -41,7 +41,9 @@ type sliceRow struct {
 // intervals, F1 minus the rest of the family's with its bootstrap p
 // (Holm-corrected over every slice tested), and whether the slice is
 // significantly worse than the rest at alpha. A document's own slice has
-// no interval or test.
+// no interval or test. A slice of a family of predictions (score) has no
+// gold mention: its recall and F1 are left blank, and its delta_vs_rest
+// and p are of precision, as its warning says.
 func SlicesCSV(w io.Writer, rows []eval.SliceRow, alpha float64) error {
 	out := make([]sliceRow, len(rows))
 	for i, r := range rows {
@@ -54,9 +56,18 @@ func SlicesCSV(w io.Writer, rows []eval.SliceRow, alpha float64) error {
 			o.F1Low, o.F1High, o.P, o.PHolm = Decimal(r.F1Low), Decimal(r.F1High), Decimal(r.PValue), Decimal(r.PHolm)
 			o.Worse = r.Delta < 0 && r.PHolm < alpha
 		}
-		if r.Few {
-			o.Warning = fmt.Sprintf("only %s: the interval is rough", Plural(r.Gold, "gold mention"))
+		var warnings []string
+		if r.Predictions {
+			o.Recall, o.F1, o.RLow, o.RHigh, o.F1Low, o.F1High = "", "", "", "", "", ""
+			warnings = append(warnings, "a slice of predictions: precision only, delta_vs_rest of precision")
 		}
+		switch {
+		case r.Few && r.Predictions:
+			warnings = append(warnings, fmt.Sprintf("only %s: the interval is rough", Plural(r.Pred, "prediction")))
+		case r.Few:
+			warnings = append(warnings, fmt.Sprintf("only %s: the interval is rough", Plural(r.Gold, "gold mention")))
+		}
+		o.Warning = strings.Join(warnings, "; ")
 		out[i] = o
 	}
 	return marshalCSV(w, out)
@@ -69,7 +80,10 @@ func SlicesCSV(w io.Writer, rows []eval.SliceRow, alpha float64) error {
 //
 //	prose  label=NORP  gold 37  F1 0.0 [0.0, 0.0]  -34.6 vs the rest  p 0.0074
 //
-// or a line saying there are none.
+// or a line saying there are none. A slice of a family of predictions
+// (score) has its predictions and precision instead:
+//
+//	prose  score=<0.5  pred 52  P 21.2 [10.0, 33.3]  -40.1 vs the rest  p 0.0010
 func WorstSlices(w io.Writer, rows []eval.SliceRow, alpha float64, max int) error {
 	var strict []eval.SliceRow
 	for _, r := range rows {
@@ -85,12 +99,16 @@ func WorstSlices(w io.Writer, rows []eval.SliceRow, alpha float64, max int) erro
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	fmt.Fprintf(&b, "slices (strict) significantly below the rest of their family (p < %s after Holm), worst first; F1 in %% with its interval:\n", a)
+	fmt.Fprintf(&b, "slices (strict) significantly below the rest of their family (p < %s after Holm), worst first; F1 in %% with its interval (P for a slice of predictions):\n", a)
 	lines := make([][2]string, 0, len(worst))
 	width := 0
 	for _, r := range worst[:min(len(worst), max)] {
 		name := r.System + "  " + r.Family + "=" + r.Slice
 		width = maxInt(width, len([]rune(name)))
+		if r.Predictions {
+			lines = append(lines, [2]string{name, fmt.Sprintf("pred %4d  P  %5s [%s, %s]  %s vs the rest  p %s", r.Pred, pct(r.P), pct(r.PLow), pct(r.PHigh), signed(100*r.Delta), Decimal(r.PHolm))})
+			continue
+		}
 		lines = append(lines, [2]string{name, fmt.Sprintf("gold %4d  F1 %5s [%s, %s]  %s vs the rest  p %s", r.Gold, pct(r.F1), pct(r.F1Low), pct(r.F1High), signed(100*r.Delta), Decimal(r.PHolm))})
 	}
 	for _, l := range lines {

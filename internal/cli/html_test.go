@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -287,5 +289,114 @@ func TestSweepHTMLInBrowser(t *testing.T) {
 	}
 	if errs := consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// TestPlotsFiles: -plots writes each chart as an SVG file and a PNG image
+// of twice its size, and says how many charts it wrote. v1 on the small
+// case has labels, a confusion matrix and (with its numbers) a funnel;
+// without -html too.
+func TestPlotsFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plots")
+	code, stdout, stderr := exbench(t, append([]string{"score"}, append(smallCase, "-pred", "testdata/score/v1.csv", "-plots", dir)...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var svgs, pngs []string
+	for _, e := range entries {
+		switch name := e.Name(); filepath.Ext(name) {
+		case ".svg":
+			svgs = append(svgs, strings.TrimSuffix(name, ".svg"))
+		case ".png":
+			pngs = append(pngs, strings.TrimSuffix(name, ".png"))
+		}
+	}
+	if len(svgs) < 2 || !slices.Equal(svgs, pngs) {
+		t.Fatalf("SVG charts %v, PNG charts %v: want the same, two or more", svgs, pngs)
+	}
+	if want := fmt.Sprintf("wrote %d charts as SVG and PNG to %s\n", len(svgs), dir); !strings.Contains(stdout, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, stdout)
+	}
+	size := regexp.MustCompile(`<svg [^>]*width="(\d+)" height="(\d+)"`)
+	for _, name := range svgs {
+		svg, err := os.ReadFile(filepath.Join(dir, name+".svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Open(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s.png: %v", name, err)
+		}
+		m := size.FindSubmatch(svg)
+		if m == nil {
+			t.Fatalf("%s.svg: no width and height", name)
+		}
+		if got, want := fmt.Sprintf("%dx%d", cfg.Width, cfg.Height), fmt.Sprintf("%dx%d", 2*atoi(t, string(m[1])), 2*atoi(t, string(m[2]))); got != want {
+			t.Errorf("%s.png is %s, want %s", name, got, want)
+		}
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestSlicesByScore: with -slices, predictions with scores are sliced by
+// them too, for their precision alone. v1-scored under strict, by hand:
+// 0.9+ holds Ada (0.95) and Monday (0.9), both right: P 1; 0.7-0.9 50 km
+// (0.8, right under strict whatever its unit) and Damascus (0.8): P 1;
+// 0.5-0.7 ISIS as GPE (0.6), wrong: P 0; <0.5 "Bob in Dmeir" (0.4, wrong
+// span and label), 300 (0.3, wrong span) and the spurious workers (0.2):
+// P 0. Against the rest of the family's P: 0.9+ 1 − 2/6, <0.5 0 − 4/5.
+// Recall and F1 are blank: no gold mention is in a slice of scores. The
+// HTML report with the slices is written too.
+func TestSlicesByScore(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := exbench(t, append([]string{"score"}, append(smallCase, "-pred", "testdata/score/v1-scored.csv", "-slices", "-resamples", "200",
+		"-o", filepath.Join(dir, "out"), "-html", filepath.Join(dir, "r.html"))...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(dir, "out", "slices.csv"))[1:] {
+		if r[1] == "strict" && r[2] == "score" {
+			got[r[3]] = strings.Join(append(r[4:9:9], r[15]), ",")
+		}
+	}
+	want := map[string]string{
+		"0.9+":    "0,2,1.0000,,,0.6667",
+		"0.7-0.9": "0,2,1.0000,,,0.6667",
+		"0.5-0.7": "0,1,0.0000,,,-0.5714",
+		"<0.5":    "0,3,0.0000,,,-0.8000",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("strict score slices (gold,pred,precision,recall,f1,delta_vs_rest) = %v, want %v", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.html")); err != nil {
+		t.Error(err)
+	}
+	// v1 has no scores: no score family.
+	out := filepath.Join(dir, "plain")
+	if code, _, stderr := exbench(t, append([]string{"score"}, append(smallCase, "-pred", "testdata/score/v1.csv", "-slices", "-resamples", "100", "-o", out)...)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, r := range readCSV(t, filepath.Join(out, "slices.csv"))[1:] {
+		if r[2] == "score" {
+			t.Errorf("a score slice without scores: %v", r)
+		}
 	}
 }

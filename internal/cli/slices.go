@@ -10,7 +10,7 @@ import (
 	"github.com/exbench/exbench/report"
 )
 
-// sliceFlags are -slices and -alpha of the slices.
+// sliceFlags are -slices, -slice-meta and -slices-alpha.
 type sliceFlags struct {
 	on    bool
 	alpha float64
@@ -18,7 +18,7 @@ type sliceFlags struct {
 }
 
 func (f *sliceFlags) register(fs *flag.FlagSet) {
-	fs.BoolVar(&f.on, "slices", false, "score every slice of the mentions (label, length, shape, position, document, sentence length, frequency; numbers: modifier, unit, magnitude), print the slices significantly worse than the rest of their family and, with -o, write slices.csv")
+	fs.BoolVar(&f.on, "slices", false, "score every slice of the mentions (label, length, shape, position, document, sentence length, frequency; numbers: modifier, unit, magnitude; predictions: score, in <0.5, 0.5-0.7, 0.7-0.9, 0.9+ and no score, a family defined by the prediction that has a precision and no recall), print the slices significantly worse than the rest of their family and, with -o, write slices.csv")
 	fs.StringVar(&f.meta, "slice-meta", "", "with -slices, a document metadata `file` (CSV doc_id,key,value: source, date, genre) whose every key is one more family of slices")
 	numberVar(fs, &f.alpha, "slices-alpha", 0.05, "the level below which a slice's Holm-corrected p makes it significantly worse")
 }
