@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -27,6 +28,7 @@ unless -ci=false):
 
 	predictions/NAME.csv, predictions/NAME.json   each system's mentions and manifest
 	scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv   the reports of 'exbench score'
+	report.html   the HTML report: charts, slices, every error in its document (-html FILE: elsewhere; -html '': none)
 
 With no flags it runs the built-in extractors prose, numbers and dates, and
 their combination prose+numbers+dates, on the bundled corpus and gold.
@@ -47,8 +49,6 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Var(&specs, "extractor", "an extractor to run: prose, numbers, dates, external, or names joined by +; repeat for more (default: all built-in and their combination)")
 	out := fs.String("o", "exbench-out", "write predictions and reports under `dir`")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "how many documents to extract at once")
-	var shard shardFlag
-	fs.Var(&shard, "shard", "run over shard `I/N` of the corpus only (I from 1 to N): the documents whose ID hashes to it, as score -shard I/N scores")
 	var x externalFlags
 	x.register(fs)
 	var st statFlags
@@ -160,6 +160,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	// The HTML report is one of the set, unless -html names another file
+	// (or, empty, none).
+	htmlInSet := true
+	fs.Visit(func(f *flag.Flag) { htmlInSet = htmlInSet && f.Name != "html" })
+	if htmlInSet {
+		hf.path = filepath.Join(*out, "report.html")
+	}
 	if err := hf.check("bench"); err != nil {
 		return err
 	}
@@ -176,13 +183,21 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if err := report.WriteSet(ctx, *out, append(append(files, report.Files(res, rows)...), sliceFiles...)); err != nil {
+	files = append(append(files, report.Files(res, rows)...), sliceFiles...)
+	wrote := "predictions/ and scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv"
+	if htmlInSet {
+		h := report.HTMLReport{Result: res, Slices: sliceRows, Errors: htmlErrs}
+		files = append(files, report.File{Name: "report.html", Write: h.Write})
+		hf.path = "" // written in the set; -plots still apart
+		wrote += ", report.html (open it in a browser: charts, slices, every error in its document)"
+	}
+	if err := report.WriteSet(ctx, *out, files); err != nil {
 		return err
 	}
 	if err := hf.write(stdout, res, sliceRows, htmlErrs); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nwrote %s: predictions/ and scores.csv, documents.csv, confusion.csv, numbers.csv, errors.csv\n", *out)
+	fmt.Fprintf(stdout, "\nwrote %s: %s\n", *out, wrote)
 	return nil
 }
 

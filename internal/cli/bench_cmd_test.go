@@ -96,6 +96,12 @@ func TestBench(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}
 	}
+	if want := ", report.html (open it in a browser"; !strings.Contains(stdout, want) {
+		t.Errorf("stdout does not say where the HTML report is (%q):\n%s", want, stdout)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "report.html")); err != nil || !strings.HasPrefix(string(b), "<!DOCTYPE html>") {
+		t.Errorf("report.html: %v, %.40q", err, b)
+	}
 	for _, name := range append([]string{"predictions/prose.csv", "predictions/prose.json", "predictions/numbers.csv", "predictions/dates.csv", "predictions/prose+numbers+dates.csv"}, reportFiles...) {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: %v", name, err)
