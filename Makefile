@@ -11,7 +11,7 @@ FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzAlign ./corpus:FuzzReadJSONL ./co
 	./extract/numbers:FuzzFind ./extract/dates:FuzzFind ./extract/prose:FuzzExtract \
 	./extract/external:FuzzParseAnswer ./extract/external:FuzzSplitWords
 
-.PHONY: build test race vet fuzz bench depcheck screenshot
+.PHONY: build test test-beam race vet fuzz bench depcheck screenshot
 
 build:
 	$(GO) build -o bin/exbench ./cmd/exbench
@@ -27,6 +27,12 @@ test: vet depcheck
 		echo "make test: no C compiler for cgo ($$cc), so running without -race"; \
 		echo "$(GO) test ./..."; $(GO) test ./...; \
 	fi
+
+# The Beam module (beam/, a module of its own): its vet, gofmt check and
+# tests, which run the pipeline on Beam's local runner. The first build
+# compiles the Beam SDK: several minutes and about 1 GB of modules.
+test-beam:
+	$(MAKE) -C beam test
 
 race:
 	$(GO) test -race ./...
