@@ -64,7 +64,12 @@ func (n *names) add(s string) uint64 {
 	return i
 }
 
-const chunkSize = 1 << 20
+// Chunks start small, for the many small inputs of a corpus scored a
+// document at a time, and double up to chunkSize.
+const (
+	firstChunk = 4 << 10
+	chunkSize  = 1 << 20
+)
 
 func newStore(docs *docTable) *store { return &store{docs: docs} }
 
@@ -141,7 +146,11 @@ func (s *store) add(m *corpus.Mention) {
 func (s *store) put(rec []byte) int64 {
 	n := len(s.chunks)
 	if n == 0 || len(s.chunks[n-1])+len(rec) > cap(s.chunks[n-1]) {
-		s.chunks = append(s.chunks, make([]byte, 0, max(chunkSize, len(rec))))
+		size := firstChunk
+		if n > 0 {
+			size = min(chunkSize, 2*cap(s.chunks[n-1]))
+		}
+		s.chunks = append(s.chunks, make([]byte, 0, max(size, len(rec))))
 		n++
 	}
 	c := &s.chunks[n-1]
