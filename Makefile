@@ -8,7 +8,7 @@ BENCH    ?= .
 FUZZ_TARGETS = ./corpus:FuzzIndex ./corpus:FuzzAlign ./corpus:FuzzReadJSONL ./corpus:FuzzSentences ./corpus:FuzzParseLabelMap \
 	./gold:FuzzRead ./gold:FuzzReadScope ./gold:FuzzReadMeta ./gold/jsonl:FuzzRead ./gold/brat:FuzzRead ./gold/conll:FuzzReader ./gold/conll:FuzzWrite \
 	./eval:FuzzStore ./partial:FuzzRead ./report:FuzzRaster \
-	./extract/numbers:FuzzFind ./extract/dates:FuzzFind ./extract/prose:FuzzExtract \
+	./extract/numbers:FuzzFind ./extract/dates:FuzzFind ./extract/prose:FuzzExtract ./extract/prose:FuzzFast \
 	./extract/external:FuzzParseAnswer ./extract/external:FuzzSplitWords
 
 .PHONY: build test test-beam race vet fuzz bench depcheck screenshot

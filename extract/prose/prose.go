@@ -12,7 +12,9 @@ import (
 )
 
 // Version names the prose release and its model, and this package's
-// label map and alignment; it changes whenever the output could.
+// label map and alignment; it changes whenever the output could. The fast
+// path (issue 17) gives output identical to prose's own pipeline, so the
+// version stays "prose-v2.0.0/en-v2.0.0/map1".
 const Version = "prose-v2.0.0/en-v2.0.0/map1"
 
 // labels maps prose's entity labels to OntoNotes.
@@ -26,9 +28,10 @@ var labels = map[string]corpus.Label{
 }
 
 // Extractor finds named entities with prose. It is safe for concurrent
-// use: all calls share one model, which prose only reads.
+// use: all calls share one model, which is only read.
 type Extractor struct {
 	raw bool
+	ref bool // run prose's own pipeline
 }
 
 // NewRaw returns the prose extractor that keeps prose's own labels
@@ -38,6 +41,12 @@ func NewRaw() *Extractor { return &Extractor{raw: true} }
 
 // New returns the prose extractor. The model loads on first use.
 func New() *Extractor { return &Extractor{} }
+
+// Reference returns an extractor like e (same name, version, labels and
+// output) that runs prose's own pipeline, prose.NewDocument, instead of
+// this package's reimplementation of it: fifty to a hundred times slower,
+// it is there to compare against. Where prose panics, it returns an error.
+func (e *Extractor) Reference() *Extractor { return &Extractor{raw: e.raw, ref: true} }
 
 // Name returns "prose", or "prose-raw" for [NewRaw].
 func (e *Extractor) Name() string {
@@ -56,7 +65,9 @@ var (
 	loadErr  error
 )
 
-// Model loads prose's model, once per process.
+// Model loads prose's own model, once per process: the reference
+// pipeline's (see [Extractor.Reference]); the fast path loads prose's model
+// data in its own form, once per process too.
 func Model() (*prose.Model, error) {
 	loadOnce.Do(func() { model, loadErr = load() })
 	return model, loadErr
@@ -78,35 +89,60 @@ func load() (m *prose.Model, err error) {
 }
 
 // Load loads the model, if it is not loaded yet.
-func (*Extractor) Load() error {
-	_, err := Model()
+func (e *Extractor) Load() error {
+	if e.ref {
+		_, err := Model()
+		return err
+	}
+	_, err := fastModelOnce()
 	return err
 }
 
 // Extract returns the entities prose finds in doc whose labels map to
 // OntoNotes.
 func (e *Extractor) Extract(ctx context.Context, doc corpus.Doc) ([]corpus.Mention, error) {
-	m, err := Model()
-	if err != nil {
+	if err := e.Load(); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	pd, err := prose.NewDocument(doc.Text, prose.UsingModel(m), prose.WithSegmentation(false))
+	if e.ref || len(doc.Text) > maxFast {
+		words, ents, err := referenceEntities(doc.Text)
+		if err != nil {
+			return nil, err
+		}
+		c, pos := clean(doc.Text)
+		return e.mentions(doc, c, pos, words, ents)
+	}
+	m, err := fastModelOnce()
+	if err != nil {
+		return nil, err
+	}
+	s := scratchPool.Get().(*scratch)
+	defer func() {
+		if len(doc.Text) > maxKept {
+			s.shrink()
+		}
+		scratchPool.Put(s)
+	}()
+	c, pos := s.clean(doc.Text)
+	words, ents, err := m.entities(s, c)
 	if err != nil {
 		return nil, fmt.Errorf("prose: %w", err)
 	}
-	tokens := pd.Tokens()
-	words := make([]string, len(tokens))
-	for i, t := range tokens {
-		words[i] = t.Text
-	}
-	var ents []entity
-	for _, en := range pd.Entities() {
-		ents = append(ents, entity{text: en.Text, label: en.Label})
-	}
-	spans, err := align(doc.Text, words, ents)
+	return e.mentions(doc, c, pos, words, ents)
+}
+
+// maxFast is the longest text the fast path takes: it counts bytes in
+// int32; a longer one goes through prose's own pipeline.
+const maxFast = 1 << 30
+
+// mentions aligns prose's entities, found in c, the text of doc as clean
+// gives it with pos, and keeps those whose labels map to OntoNotes (all
+// of them for prose-raw).
+func (e *Extractor) mentions(doc corpus.Doc, c string, pos []int, words []string, ents []entity) ([]corpus.Mention, error) {
+	spans, err := alignClean(c, pos, words, ents)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +167,67 @@ type entity struct {
 	text, label string
 }
 
+// referenceEntities runs prose's own pipeline on text: its tokens' texts
+// and its entities. A panic in prose becomes an error.
+func referenceEntities(text string) (words []string, ents []entity, err error) {
+	pd, err := referenceDocument(text)
+	if err != nil {
+		return nil, nil, err
+	}
+	words, ents = documentEntities(pd)
+	return words, ents, nil
+}
+
+// documentEntities is the tokens' texts and the entities of pd.
+func documentEntities(pd *prose.Document) (words []string, ents []entity) {
+	tokens := pd.Tokens()
+	words = make([]string, len(tokens))
+	for i, t := range tokens {
+		words[i] = t.Text
+	}
+	for _, en := range pd.Entities() {
+		ents = append(ents, entity{text: en.Text, label: en.Label})
+	}
+	return words, ents
+}
+
+// referenceDocument is prose.NewDocument as this package calls it, with
+// a panic as an error.
+func referenceDocument(text string) (pd *prose.Document, err error) {
+	m, err := Model()
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			pd, err = nil, fmt.Errorf("prose: panic: %v", r)
+		}
+	}()
+	pd, err = prose.NewDocument(text, prose.UsingModel(m), prose.WithSegmentation(false))
+	if err != nil {
+		return nil, fmt.Errorf("prose: %w", err)
+	}
+	return pd, nil
+}
+
+// entities runs the fast path on c, the text as clean gives it: its
+// tokens' texts and its entities, in s.
+func (m *fastModel) entities(s *scratch, c string) ([]string, []entity, error) {
+	r, err := m.analyse(s, c, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.ents = s.ents[:0]
+	for _, en := range r.ents {
+		text := r.words[en.start]
+		if en.end-en.start > 1 {
+			text = strings.Join(r.words[en.start:en.end], " ")
+		}
+		s.ents = append(s.ents, entity{text: text, label: en.label})
+	}
+	return r.words, s.ents, nil
+}
+
 // straighten is the replacement prose's tokenizer makes before it splits
 // the text; its tokens are substrings of the result.
 var straighten = []struct{ from, to string }{
@@ -140,14 +237,31 @@ var straighten = []struct{ from, to string }{
 // clean returns text as prose's tokenizer sees it, and for each byte
 // offset of it (and its end) the code-point offset in text.
 func clean(text string) (string, []int) {
-	var b strings.Builder
-	pos := make([]int, 0, len(text)+1)
+	b, pos := cleanAppend(make([]byte, 0, len(text)), make([]int, 0, len(text)+1), text)
+	return string(b), pos
+}
+
+// clean is clean with the scratch's buffers.
+func (s *scratch) clean(text string) (string, []int) {
+	s.cleanBuf, s.pos = cleanAppend(s.cleanBuf[:0], s.pos[:0], text)
+	return string(s.cleanBuf), s.pos
+}
+
+// cleanAppend is clean appending to b and pos.
+func cleanAppend(b []byte, pos []int, text string) ([]byte, []int) {
 	cp := 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '&' {
+			b = append(b, c)
+			pos = append(pos, cp)
+			i++
+			cp++
+			continue
+		}
 		replaced := false
 		for _, r := range straighten {
 			if strings.HasPrefix(text[i:], r.from) {
-				b.WriteString(r.to)
+				b = append(b, r.to...)
 				for range len(r.to) {
 					pos = append(pos, cp)
 				}
@@ -161,7 +275,7 @@ func clean(text string) (string, []int) {
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(text[i:])
-		b.WriteString(text[i : i+size])
+		b = append(b, text[i:i+size]...)
 		for range size {
 			pos = append(pos, cp)
 		}
@@ -169,7 +283,7 @@ func clean(text string) (string, []int) {
 		cp++
 	}
 	pos = append(pos, cp)
-	return b.String(), pos
+	return b, pos
 }
 
 // align finds the code-point span of each entity in text. words are
@@ -177,6 +291,11 @@ func clean(text string) (string, []int) {
 // texts, joined by single spaces, are the entity's text.
 func align(text string, words []string, ents []entity) ([]corpus.Span, error) {
 	c, pos := clean(text)
+	return alignClean(c, pos, words, ents)
+}
+
+// alignClean is align on the text as clean gives it.
+func alignClean(c string, pos []int, words []string, ents []entity) ([]corpus.Span, error) {
 	// Find each token, searching forward.
 	starts := make([]int, len(words))
 	ends := make([]int, len(words))
@@ -196,7 +315,7 @@ func align(text string, words []string, ents []entity) ([]corpus.Span, error) {
 		n := strings.Count(en.text, " ") + 1
 		found := false
 		for i := next; i+n <= len(words); i++ {
-			if strings.Join(words[i:i+n], " ") == en.text {
+			if joinedEqual(words[i:i+n], en.text) {
 				spans[k] = corpus.Span{Start: pos[starts[i]], End: pos[ends[i+n-1]]}
 				next = i + n
 				found = true
@@ -208,4 +327,21 @@ func align(text string, words []string, ents []entity) ([]corpus.Span, error) {
 		}
 	}
 	return spans, nil
+}
+
+// joinedEqual is strings.Join(words, " ") == s, without the join.
+func joinedEqual(words []string, s string) bool {
+	for k, w := range words {
+		if k > 0 {
+			if s == "" || s[0] != ' ' {
+				return false
+			}
+			s = s[1:]
+		}
+		if !strings.HasPrefix(s, w) {
+			return false
+		}
+		s = s[len(w):]
+	}
+	return s == ""
 }

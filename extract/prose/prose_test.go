@@ -2,6 +2,7 @@ package prose
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -126,20 +127,26 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
-// BenchmarkExtract measures prose on the seed corpus, the model loaded
-// beforehand (BenchmarkLoad measures loading).
-func BenchmarkExtract(b *testing.B) {
+// BenchmarkExtract measures the fast path on the seed corpus, the model
+// loaded beforehand (BenchmarkLoad measures loading);
+// BenchmarkExtractReference measures prose's own pipeline.
+func BenchmarkExtract(b *testing.B) { benchmarkExtract(b, New()) }
+
+func BenchmarkExtractReference(b *testing.B) { benchmarkExtract(b, New().Reference()) }
+
+func benchmarkExtract(b *testing.B, e *Extractor) {
 	c := corpus.Builtin()
 	var size int64
 	for _, d := range c.Docs {
 		size += int64(len(d.Text))
 	}
-	e := New()
-	if _, err := Model(); err != nil {
+	if err := e.Load(); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		for _, d := range c.Docs {
 			if _, err := e.Extract(context.Background(), d); err != nil {
@@ -147,12 +154,25 @@ func BenchmarkExtract(b *testing.B) {
 			}
 		}
 	}
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(c.Docs)), "allocs/doc")
 }
 
+// BenchmarkLoad measures loading prose's model as prose does;
+// BenchmarkLoadFast loading it for the fast path.
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadFast(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadFast(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -167,10 +187,10 @@ func BenchmarkExtractParallel(b *testing.B) {
 	for _, d := range c.Docs {
 		size += int64(len(d.Text))
 	}
-	if _, err := Model(); err != nil {
+	e := New()
+	if err := e.Load(); err != nil {
 		b.Fatal(err)
 	}
-	e := New()
 	b.SetBytes(size / int64(len(c.Docs)))
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
