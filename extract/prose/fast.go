@@ -433,19 +433,7 @@ func isWordByte(b byte) bool {
 // order picks: that is counted in s.ties and the first class is taken.
 func (m *fastModel) predict(s *scratch, i int, rec *wordRec, p1, p2 int16) int {
 	stamp := s.beginPredict(len(m.classes))
-	add := func(f int32) {
-		if f < 0 {
-			return
-		}
-		ws := m.tagW[f+1 : f+1+m.tagW[f].cls]
-		for _, w := range ws {
-			if s.stamp[w.cls] != stamp {
-				s.stamp[w.cls] = stamp
-				s.score[w.cls] = 0
-			}
-			s.score[w.cls] += w.w
-		}
-	}
+	add := func(f int32) { m.addTagWeights(s, stamp, f) }
 	add(m.biasFeat)
 	add(rec.suf)
 	add(rec.pref1)
@@ -531,24 +519,26 @@ func (m *fastModel) ctxWord(s *scratch, j int) string {
 	return s.recs[s.rec[j-2]].norm
 }
 
+// addTagWeights adds the tagger's weights of feature f (none for -1) to
+// the scores of this prediction (stamp).
+func (m *fastModel) addTagWeights(s *scratch, stamp, f int32) {
+	if f < 0 {
+		return
+	}
+	for _, w := range m.tagW[f+1 : f+1+m.tagW[f].cls] {
+		if s.stamp[w.cls] != stamp {
+			s.stamp[w.cls] = stamp
+			s.score[w.cls] = 0
+		}
+		s.score[w.cls] += w.w
+	}
+}
+
 // predictStrings is predict with each feature built as a string, as
 // prose's featurize builds it, and looked up.
 func (m *fastModel) predictStrings(s *scratch, i int, rec *wordRec, p1, p2 string) int {
 	stamp := s.beginPredict(len(m.classes))
-	look := func(key []byte) {
-		f := m.feat(key)
-		if f < 0 {
-			return
-		}
-		ws := m.tagW[f+1 : f+1+m.tagW[f].cls]
-		for _, w := range ws {
-			if s.stamp[w.cls] != stamp {
-				s.stamp[w.cls] = stamp
-				s.score[w.cls] = 0
-			}
-			s.score[w.cls] += w.w
-		}
-	}
+	look := func(key []byte) { m.addTagWeights(s, stamp, m.feat(key)) }
 	w := rec.word
 	x := i + 2
 	word, prev, prev2, next, next2 := m.ctxWord(s, x), m.ctxWord(s, x-1), m.ctxWord(s, x-2), m.ctxWord(s, x+1), m.ctxWord(s, x+2)
